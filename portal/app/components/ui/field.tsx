@@ -1,0 +1,36 @@
+import type { InputHTMLAttributes } from 'react';
+
+/** A labelled input with its error message right below it. */
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  className = '',
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string | string[]; hint?: string }) {
+  const message = Array.isArray(error) ? error[0] : error;
+  const id = input.id ?? `field-${name}`;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? `${id}-error` : undefined}
+        className={`mt-1.5 block w-full rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand ${message ? 'ring-rose-400' : 'ring-slate-300'}`}
+        {...input}
+      />
+      {message ? (
+        <p id={`${id}-error`} className="mt-1.5 text-sm text-rose-600">
+          {message}
+        </p>
+      ) : hint ? (
+        <p className="mt-1.5 text-xs text-slate-500">{hint}</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { redirect } from '@remix-run/node';
+import type { Client, User } from '~/models/index.server';
+import { getUserWithClient } from '~/services/users.server';
+import { readSession, type SessionData } from './session.server';
+
+export type CurrentUser = {
+  user: User;
+  client: Client | null;
+  memberRole: 'owner' | 'member' | null;
+  session: SessionData;
+};
+
+/** The signed-in user, or null when there is no valid session (expired, signed out elsewhere, deactivated). */
+export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const session = await readSession(request);
+  if (!session) return null;
+  const user = await getUserWithClient(session.userId);
+  if (!user || !user.isActive || user.sessionVersion !== session.version) return null;
+  return { user, client: user.membership?.client ?? null, memberRole: user.membership?.role ?? null, session };
+}
+
+function loginRedirect(request: Request) {
+  const url = new URL(request.url);
+  const back = url.pathname === '/' ? '' : `?redirectTo=${encodeURIComponent(url.pathname + url.search)}`;
+  return redirect(`/login${back}`);
+}
+
+/** First line of every page loader and action: a page for signed-in users. */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const current = await getCurrentUser(request);
+  if (!current) throw loginRedirect(request);
+  if (!current.session.verified) throw redirect('/login/two-factor');
+  return current;
+}
+
+/** Staff pages: a client user gets a 404, as if the page did not exist. */
+export async function requireStaff(request: Request): Promise<CurrentUser> {
+  const current = await requireUser(request);
+  if (current.user.role !== 'staff') throw new Response('Not found', { status: 404 });
+  return current;
+}
+
+/** Client pages: staff go to their own area, a client user without a client sees why nothing is here. */
+export async function requireClientUser(request: Request): Promise<CurrentUser & { client: Client }> {
+  const current = await requireUser(request);
+  if (current.user.role === 'staff') throw redirect('/staff');
+  if (!current.client) throw redirect('/no-client');
+  return current as CurrentUser & { client: Client };
+}
+
+export function homePathFor(user: Pick<User, 'role'>): string {
+  return user.role === 'staff' ? '/staff' : '/';
+}
+
+/** Only same-site relative paths are followed after sign-in (no open redirect). */
+export function safeRedirectPath(target: string | null | undefined, fallback: string): string {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
+  return target;
+}

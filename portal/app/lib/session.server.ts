@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { sealData, unsealData } from 'iron-session';
+import { getConfig } from './config.server';
+
+// The browser session: an iron-session sealed (encrypted and signed) cookie, so the portal stays stateless.
+export const SESSION_COOKIE = 'monoliet_session';
+const MAX_AGE_SECONDS = 7 * 24 * 3600;
+
+export type SessionData = {
+  userId: string;
+  /** users.session_version when signed in; a password change bumps it and ends other sessions */
+  version: number;
+  /** token for forms (CSRF) */
+  csrf: string;
+  issuedAt: number;
+  /** false while a staff user with TOTP still has to enter a code */
+  verified: boolean;
+};
+
+export function readCookie(request: Request, name: string): string | undefined {
+  const header = request.headers.get('Cookie') ?? '';
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export async function readSession(request: Request): Promise<SessionData | null> {
+  const sealed = readCookie(request, SESSION_COOKIE);
+  if (!sealed) return null;
+  try {
+    const data = await unsealData<Partial<SessionData>>(sealed, { password: getConfig().sessionSecret, ttl: MAX_AGE_SECONDS });
+    if (!data.userId || typeof data.version !== 'number' || !data.csrf) return null;
+    return data as SessionData;
+  } catch {
+    return null;
+  }
+}
+
+export function newSession({ userId, version, verified = true }: { userId: string; version: number; verified?: boolean }): SessionData {
+  return { userId, version, verified, csrf: randomBytes(24).toString('base64url'), issuedAt: Date.now() };
+}
+
+/** The Set-Cookie header for a session: httpOnly, SameSite=Lax, Secure when the portal is served over https. */
+export async function commitSession(data: SessionData): Promise<string> {
+  const sealed = await sealData(data, { password: getConfig().sessionSecret, ttl: MAX_AGE_SECONDS });
+  return serializeCookie({ value: sealed, maxAge: MAX_AGE_SECONDS });
+}
+
+export function destroySession(): string {
+  return serializeCookie({ value: '', maxAge: 0 });
+}
+
+function serializeCookie({ value, maxAge }: { value: string; maxAge: number }) {
+  const parts = [`${SESSION_COOKIE}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAge}`];
+  // Chromium drops a Secure cookie over plain http on localhost, so only https portals set it
+  if (getConfig().isHttps) parts.push('Secure');
+  return parts.join('; ');
+}

@@ -1,0 +1,166 @@
+import type { ExecutionReport } from '@monoliet/contract';
+import { QueryTypes, type Transaction } from 'sequelize';
+import { getDb } from '~/models/index.server';
+import { withRetryOnConflict } from '~/lib/db-retry.server';
+import { recomputeDailyRollups } from './rollups.server';
+import { dedupeReports, utcDay } from './run-merge';
+
+export type RunSource = 'push' | 'backfill';
+export type IngestResult = { accepted: number; created: number; updated: number; unchanged: number };
+
+// The incoming row wins when its status is more final; on a tie, n8n's own data (backfill) wins over a
+// push, and a push wins over an earlier push.
+const RANK_NEW = 'execution_status_rank(EXCLUDED.status)';
+const RANK_OLD = 'execution_status_rank(r.status)';
+const WINS = `(${RANK_NEW} > ${RANK_OLD} OR (${RANK_NEW} = ${RANK_OLD} AND (EXCLUDED.source = 'backfill' OR r.source = 'push')))`;
+const prefer = (column: string) =>
+  `CASE WHEN ${WINS} THEN coalesce(EXCLUDED.${column}, r.${column}) ELSE coalesce(r.${column}, EXCLUDED.${column}) END`;
+
+/** How each stored column is merged with a report of the same execution. */
+const MERGED_COLUMNS: Record<string, string> = {
+  status: `CASE WHEN ${WINS} THEN EXCLUDED.status ELSE r.status END`,
+  // n8n's timestamps are authoritative; a push only estimates them
+  started_at: `CASE WHEN EXCLUDED.source = 'backfill' THEN EXCLUDED.started_at ELSE r.started_at END`,
+  stopped_at: prefer('stopped_at'),
+  duration_ms: prefer('duration_ms'),
+  error_message: prefer('error_message'),
+  error_node: prefer('error_node'),
+  mode: `CASE WHEN EXCLUDED.mode <> 'unknown' AND (EXCLUDED.source = 'backfill' OR r.mode = 'unknown') THEN EXCLUDED.mode ELSE r.mode END`,
+  retry_of: 'coalesce(r.retry_of, EXCLUDED.retry_of)',
+  item_count: 'coalesce(EXCLUDED.item_count, r.item_count)',
+  // "backfill" once n8n itself has confirmed the run's current state
+  source: `CASE WHEN EXCLUDED.source = 'backfill' AND ${WINS} THEN 'backfill' ELSE r.source END`,
+};
+const columns = Object.keys(MERGED_COLUMNS);
+
+const UPSERT_RUNS_SQL = `
+WITH incoming AS (
+  SELECT * FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
+                       $8::int[], $9::text[], $10::text[], $11::text[], $12::int[])
+    AS t(n8n_execution_id, workflow_id, status, mode, started_at, stopped_at, duration_ms, error_message,
+         error_node, retry_of, item_count)
+  ORDER BY n8n_execution_id
+), previous AS (
+  SELECT r.workflow_id, r.started_at FROM execution_runs r
+  WHERE r.instance_id = $1 AND r.n8n_execution_id = ANY($2::text[])
+), upserted AS (
+  INSERT INTO execution_runs AS r (instance_id, n8n_execution_id, workflow_id, status, mode, started_at, stopped_at,
+    duration_ms, error_message, error_node, retry_of, item_count, source)
+  SELECT $1, i.n8n_execution_id, i.workflow_id, i.status, i.mode, i.started_at, i.stopped_at, i.duration_ms,
+         i.error_message, i.error_node, i.retry_of, i.item_count, $13 FROM incoming i
+  ON CONFLICT (instance_id, n8n_execution_id) DO UPDATE
+  SET ${columns.map((c) => `${c} = ${MERGED_COLUMNS[c]}`).join(',\n      ')},
+      updated_at = now()
+  WHERE (${columns.map((c) => MERGED_COLUMNS[c]).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `r.${c}`).join(', ')})
+  RETURNING r.workflow_id, r.started_at, (r.xmax = 0) AS inserted
+)
+SELECT workflow_id, started_at, inserted FROM upserted
+UNION ALL
+SELECT workflow_id, started_at, NULL FROM previous`;
+
+type UpsertRow = { workflow_id: string; started_at: Date; inserted: boolean | null };
+
+/**
+ * Upserts runs by (instance, n8n execution id) and recomputes the daily rollups of every (workflow, day)
+ * they touch, in one transaction. Unknown workflows are created unassigned. Safe to repeat: a report that
+ * changes nothing is counted as unchanged.
+ */
+export async function recordRuns({
+  instanceId,
+  reports,
+  source,
+}: {
+  instanceId: string;
+  reports: ExecutionReport[];
+  source: RunSource;
+}): Promise<IngestResult> {
+  const runs = dedupeReports(reports);
+  if (runs.length === 0) return { accepted: 0, created: 0, updated: 0, unchanged: 0 };
+  const db = getDb();
+  return withRetryOnConflict(() =>
+    db.transaction(async (transaction) => {
+      const workflowIds = await resolveWorkflows({ instanceId, runs, transaction });
+      const rows = await db.query<UpsertRow>(UPSERT_RUNS_SQL, {
+        bind: upsertBind({ instanceId, runs, workflowIds, source }),
+        transaction,
+        type: QueryTypes.SELECT,
+      });
+      await recomputeDailyRollups({
+        keys: rows.map((row) => ({ workflowId: row.workflow_id, day: utcDay(row.started_at) })),
+        transaction,
+      });
+      const created = rows.filter((row) => row.inserted === true).length;
+      const updated = rows.filter((row) => row.inserted === false).length;
+      return { accepted: reports.length, created, updated, unchanged: runs.length - created - updated };
+    }),
+  );
+}
+
+function upsertBind({
+  instanceId,
+  runs,
+  workflowIds,
+  source,
+}: {
+  instanceId: string;
+  runs: ExecutionReport[];
+  workflowIds: Map<string, string>;
+  source: RunSource;
+}) {
+  const column = <T>(pick: (run: ExecutionReport) => T) => runs.map(pick);
+  return [
+    instanceId,
+    column((r) => r.executionId),
+    column((r) => workflowIds.get(r.workflowId)!),
+    column((r) => r.status),
+    column((r) => r.mode ?? 'unknown'),
+    column((r) => r.startedAt),
+    column((r) => r.stoppedAt ?? null),
+    column((r) => r.durationMs ?? durationOf(r)),
+    column((r) => r.errorMessage ?? null),
+    column((r) => r.errorNode ?? null),
+    column((r) => r.retryOf ?? null),
+    column((r) => r.itemCount ?? null),
+    source,
+  ];
+}
+
+function durationOf(run: ExecutionReport): number | null {
+  if (!run.stoppedAt) return null;
+  const ms = Date.parse(run.stoppedAt) - Date.parse(run.startedAt);
+  return ms >= 0 ? ms : null;
+}
+
+/** Finds or creates (unassigned) the workflow of every run; returns n8n workflow id -> our id. */
+async function resolveWorkflows({
+  instanceId,
+  runs,
+  transaction,
+}: {
+  instanceId: string;
+  runs: ExecutionReport[];
+  transaction: Transaction;
+}): Promise<Map<string, string>> {
+  const db = getDb();
+  const names = new Map<string, string>();
+  for (const run of runs) names.set(run.workflowId, run.workflowName ?? names.get(run.workflowId) ?? '');
+  const ids = [...names.keys()].sort();
+  const bind = [instanceId, ids, ids.map((id) => names.get(id)!)];
+  // sorted, so that concurrent batches creating the same workflows cannot deadlock
+  await db.query(
+    `INSERT INTO workflows (instance_id, n8n_workflow_id, name)
+     SELECT $1, t.id, t.name FROM unnest($2::text[], $3::text[]) AS t(id, name) ORDER BY t.id
+     ON CONFLICT (instance_id, n8n_workflow_id) DO NOTHING`,
+    { bind, transaction },
+  );
+  await db.query(
+    `UPDATE workflows w SET name = t.name FROM unnest($2::text[], $3::text[]) AS t(id, name)
+     WHERE w.instance_id = $1 AND w.n8n_workflow_id = t.id AND t.name <> '' AND w.name <> t.name`,
+    { bind, transaction },
+  );
+  const found = await db.query<{ id: string; n8n_workflow_id: string }>(
+    'SELECT id, n8n_workflow_id FROM workflows WHERE instance_id = $1 AND n8n_workflow_id = ANY($2::text[])',
+    { bind: [instanceId, ids], transaction, type: QueryTypes.SELECT },
+  );
+  return new Map(found.map((row) => [row.n8n_workflow_id, row.id]));
+}

@@ -1,0 +1,89 @@
+import { QueryTypes, type Transaction } from 'sequelize';
+import { getDb } from '~/models/index.server';
+
+export type RollupKey = { workflowId: string; day: string };
+
+// A run counts unless it is a manual (editor) run and the settings exclude those.
+const COUNTED_RUN = `(r.mode <> 'manual' OR (SELECT count_manual_runs FROM portal_settings WHERE id = 1))`;
+
+/**
+ * Recomputes execution_daily for the given (workflow, day) keys from execution_runs, inside the caller's
+ * transaction, which must already have written its runs.
+ *
+ * Exact under concurrent writers: the touched rollup rows are created if missing and locked in a fixed
+ * order before counting, and counting is a new statement. So whichever transaction counts last does so
+ * after every other writer of that day has committed, and sees all of their runs plus its own.
+ */
+export async function recomputeDailyRollups({ keys, transaction }: { keys: RollupKey[]; transaction: Transaction }) {
+  const unique = uniqueSortedKeys(keys);
+  if (unique.length === 0) return;
+  const db = getDb();
+  const bind = [unique.map((k) => k.workflowId), unique.map((k) => k.day)];
+  const keysSql = 'unnest($1::uuid[], $2::date[]) AS k(workflow_id, day)';
+
+  await db.query(
+    `INSERT INTO execution_daily (workflow_id, day, client_id)
+     SELECT k.workflow_id, k.day, w.client_id FROM ${keysSql} JOIN workflows w ON w.id = k.workflow_id
+     ORDER BY k.workflow_id, k.day
+     ON CONFLICT (workflow_id, day) DO NOTHING`,
+    { bind, transaction },
+  );
+  await db.query(
+    `SELECT 1 FROM execution_daily d JOIN ${keysSql} ON d.workflow_id = k.workflow_id AND d.day = k.day
+     ORDER BY d.workflow_id, d.day FOR UPDATE OF d`,
+    { bind, transaction, type: QueryTypes.SELECT },
+  );
+  await db.query(
+    `UPDATE execution_daily d
+     SET total = a.total, success = a.success, error = a.error, sum_duration_ms = a.sum_duration_ms,
+         client_id = a.client_id, updated_at = now()
+     FROM (
+       SELECT k.workflow_id, k.day, w.client_id,
+              count(r.id) AS total,
+              count(r.id) FILTER (WHERE r.status = 'success') AS success,
+              count(r.id) FILTER (WHERE r.status IN ('error', 'crashed')) AS error,
+              coalesce(sum(r.duration_ms), 0) AS sum_duration_ms
+       FROM ${keysSql}
+       JOIN workflows w ON w.id = k.workflow_id
+       LEFT JOIN execution_runs r ON r.workflow_id = k.workflow_id
+         AND r.started_at >= (k.day::timestamp AT TIME ZONE 'UTC')
+         AND r.started_at < ((k.day + 1)::timestamp AT TIME ZONE 'UTC')
+         AND ${COUNTED_RUN}
+       GROUP BY k.workflow_id, k.day, w.client_id
+     ) a
+     WHERE d.workflow_id = a.workflow_id AND d.day = a.day`,
+    { bind, transaction },
+  );
+  await db.query(
+    `DELETE FROM execution_daily d USING ${keysSql}
+     WHERE d.workflow_id = k.workflow_id AND d.day = k.day AND d.total = 0`,
+    { bind, transaction },
+  );
+}
+
+/** Rebuilds every rollup from the runs (after a counting setting changes, or to repair). */
+export async function rebuildAllRollups(outer?: Transaction) {
+  const db = getDb();
+  const run = async (transaction: Transaction) => {
+    await db.query('LOCK TABLE execution_daily IN EXCLUSIVE MODE', { transaction });
+    await db.query('DELETE FROM execution_daily', { transaction });
+    await db.query(
+      `INSERT INTO execution_daily (workflow_id, day, client_id, total, success, error, sum_duration_ms)
+       SELECT r.workflow_id, (r.started_at AT TIME ZONE 'UTC')::date, w.client_id, count(*),
+              count(*) FILTER (WHERE r.status = 'success'),
+              count(*) FILTER (WHERE r.status IN ('error', 'crashed')),
+              coalesce(sum(r.duration_ms), 0)
+       FROM execution_runs r JOIN workflows w ON w.id = r.workflow_id
+       WHERE ${COUNTED_RUN}
+       GROUP BY 1, 2, 3`,
+      { transaction },
+    );
+  };
+  await (outer ? run(outer) : db.transaction(run));
+}
+
+function uniqueSortedKeys(keys: RollupKey[]): RollupKey[] {
+  const seen = new Map<string, RollupKey>();
+  for (const key of keys) seen.set(`${key.workflowId}|${key.day}`, key);
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, key]) => key);
+}

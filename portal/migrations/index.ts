@@ -1,0 +1,13 @@
+import type { Migration } from './types';
+import * as createAccounts from './2026.11.25T14.00.00.create-accounts';
+import * as createWorkflowsAndRuns from './2026.11.25T14.00.01.create-workflows-and-runs';
+import * as createBillingAndSupport from './2026.11.25T14.00.02.create-billing-and-support';
+import * as createMessaging from './2026.11.25T14.00.03.create-messaging';
+
+// Listed statically (not globbed) so that every bundle and the CLI see the same, ordered list.
+export const migrations: { name: string; up: Migration; down: Migration }[] = [
+  { name: '2026.11.25T14.00.00.create-accounts', ...createAccounts },
+  { name: '2026.11.25T14.00.01.create-workflows-and-runs', ...createWorkflowsAndRuns },
+  { name: '2026.11.25T14.00.02.create-billing-and-support', ...createBillingAndSupport },
+  { name: '2026.11.25T14.00.03.create-messaging', ...createMessaging },
+];

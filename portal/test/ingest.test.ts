@@ -1,0 +1,145 @@
+import type { ExecutionReport } from '@monoliet/contract';
+import { ExecutionRun, Workflow } from '~/models/index.server';
+import { recordRuns } from '~/services/ingest.server';
+import { seededRandom } from '~/services/sample-data/runs';
+import { buildInstance } from './factories';
+import { storedAndRecomputedRollups } from './helpers/rollup-check';
+
+const at = (iso: string) => new Date(iso).toISOString();
+
+describe('recordRuns', () => {
+  it('creates unknown workflows unassigned and counts new runs', async () => {
+    const instance = await buildInstance();
+    const result = await recordRuns({
+      instanceId: instance.id,
+      source: 'push',
+      reports: [
+        { executionId: '1', workflowId: 'wfA', workflowName: 'Orders sync', status: 'success', startedAt: at('2026-05-01T10:00:00Z'), stoppedAt: at('2026-05-01T10:00:02Z'), mode: 'trigger' },
+        { executionId: '2', workflowId: 'wfA', status: 'error', startedAt: at('2026-05-01T11:00:00Z'), errorMessage: 'boom', errorNode: 'HTTP Request' },
+      ],
+    });
+    expect(result).toEqual({ accepted: 2, created: 2, updated: 0, unchanged: 0 });
+    const workflow = await Workflow.findOne({ where: { instanceId: instance.id, n8nWorkflowId: 'wfA' } });
+    expect(workflow).toMatchObject({ name: 'Orders sync', clientId: null });
+    const run = await ExecutionRun.findOne({ where: { n8nExecutionId: '1' } });
+    expect(run).toMatchObject({ durationMs: 2000, source: 'push', mode: 'trigger' });
+  });
+
+  it('counts a re-sent execution once and reports it unchanged', async () => {
+    const instance = await buildInstance();
+    const report: ExecutionReport = { executionId: '9', workflowId: 'wf', status: 'success', startedAt: at('2026-05-02T08:00:00Z'), durationMs: 500 };
+    await recordRuns({ instanceId: instance.id, source: 'push', reports: [report] });
+    expect(await recordRuns({ instanceId: instance.id, source: 'push', reports: [report] })).toEqual({ accepted: 1, created: 0, updated: 0, unchanged: 1 });
+    expect(await ExecutionRun.count({ where: { instanceId: instance.id } })).toBe(1);
+  });
+
+  it('accepts the same execution twice in one batch, keeping the most final status', async () => {
+    const instance = await buildInstance();
+    const base = { executionId: '5', workflowId: 'wf', startedAt: at('2026-05-03T08:00:00Z') };
+    const result = await recordRuns({
+      instanceId: instance.id,
+      source: 'push',
+      reports: [{ ...base, status: 'success', durationMs: 900 }, { ...base, status: 'running' }],
+    });
+    expect(result).toEqual({ accepted: 2, created: 1, updated: 0, unchanged: 0 });
+    expect((await ExecutionRun.findOne({ where: { n8nExecutionId: '5' } }))!.status).toBe('success');
+  });
+
+  it('moves a running run to its final status but never back', async () => {
+    const instance = await buildInstance();
+    const base = { executionId: '77', workflowId: 'wf', startedAt: at('2026-05-04T08:00:00Z') };
+    await recordRuns({ instanceId: instance.id, source: 'push', reports: [{ ...base, status: 'running' }] });
+    expect(await recordRuns({ instanceId: instance.id, source: 'push', reports: [{ ...base, status: 'error', errorMessage: 'Timeout' }] })).toMatchObject({ updated: 1 });
+    expect(await recordRuns({ instanceId: instance.id, source: 'backfill', reports: [{ ...base, status: 'running' }] })).toMatchObject({ unchanged: 1 });
+    expect(await ExecutionRun.findOne({ where: { n8nExecutionId: '77' } })).toMatchObject({ status: 'error', errorMessage: 'Timeout' });
+  });
+
+  it("keeps a pushed error message when n8n's own record (without one) confirms the run", async () => {
+    const instance = await buildInstance();
+    const base = { executionId: '31', workflowId: 'wf', status: 'error' as const, startedAt: at('2026-05-05T08:00:00Z') };
+    await recordRuns({ instanceId: instance.id, source: 'push', reports: [{ ...base, errorMessage: 'Rate limit', errorNode: 'Slack' }] });
+    await recordRuns({ instanceId: instance.id, source: 'backfill', reports: [{ ...base, startedAt: at('2026-05-05T07:59:59Z'), stoppedAt: at('2026-05-05T08:00:03Z'), mode: 'webhook' }] });
+    expect(await ExecutionRun.findOne({ where: { n8nExecutionId: '31' } })).toMatchObject({
+      errorMessage: 'Rate limit',
+      errorNode: 'Slack',
+      source: 'backfill',
+      mode: 'webhook',
+      durationMs: 4000,
+      startedAt: new Date('2026-05-05T07:59:59Z'),
+    });
+  });
+
+  it('moves the rollup when n8n corrects the start time across midnight', async () => {
+    const instance = await buildInstance();
+    const base = { executionId: '40', workflowId: 'wf', status: 'success' as const };
+    await recordRuns({ instanceId: instance.id, source: 'push', reports: [{ ...base, startedAt: at('2026-05-07T00:00:01Z') }] });
+    await recordRuns({ instanceId: instance.id, source: 'backfill', reports: [{ ...base, startedAt: at('2026-05-06T23:59:58Z') }] });
+    const { stored, recomputed } = await storedAndRecomputedRollups({ instanceId: instance.id });
+    expect(stored).toEqual(recomputed);
+    expect(stored.map((r) => r.day)).toEqual(['2026-05-06']);
+  });
+
+  it('leaves manual (editor) runs out of the rollups by default', async () => {
+    const instance = await buildInstance();
+    await recordRuns({
+      instanceId: instance.id,
+      source: 'push',
+      reports: [
+        { executionId: '1', workflowId: 'wf', status: 'success', mode: 'manual', startedAt: at('2026-05-08T08:00:00Z') },
+        { executionId: '2', workflowId: 'wf', status: 'success', mode: 'trigger', startedAt: at('2026-05-08T09:00:00Z') },
+      ],
+    });
+    const { stored } = await storedAndRecomputedRollups({ instanceId: instance.id });
+    expect(stored).toMatchObject([{ day: '2026-05-08', total: 1, success: 1 }]);
+  });
+
+  it('keeps rollups exact under 8 concurrent writers with duplicates, reordering and status changes', async () => {
+    const instance = await buildInstance();
+    const random = seededRandom(1234);
+    const finals = ['success', 'success', 'success', 'error', 'crashed', 'canceled'] as const;
+    const executions = Array.from({ length: 1500 }, (_, i) => ({
+      executionId: String(10_000 + i),
+      workflowId: `wf-${i % 7}`,
+      // three days, many runs close to midnight so that days are touched by many writers
+      startedAt: new Date(Date.UTC(2026, 5, 1 + (i % 3), 23, 55) + Math.floor(random() * 10 * 60_000)).toISOString(),
+      final: finals[Math.floor(random() * finals.length)]!,
+      durationMs: Math.floor(random() * 5000),
+    }));
+    // each execution has a home writer (so writers mostly meet only on the rollup rows); some duplicates
+    // go to another writer, and every writer sends its reports in a shuffled order
+    const writers: ExecutionReport[][] = Array.from({ length: 8 }, () => []);
+    executions.forEach((e, i) => {
+      const base = { executionId: e.executionId, workflowId: e.workflowId, workflowName: `Workflow ${e.workflowId}`, startedAt: e.startedAt };
+      const home = writers[i % 8]!;
+      home.push({ ...base, status: 'running' }, { ...base, status: e.final, durationMs: e.durationMs });
+      if (random() < 0.2) home.push({ ...base, status: 'waiting' });
+      if (random() < 0.3) writers[Math.floor(random() * 8)]!.push({ ...base, status: e.final, durationMs: e.durationMs });
+    });
+    for (const reports of writers) {
+      for (let i = reports.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [reports[i], reports[j]] = [reports[j]!, reports[i]!];
+      }
+    }
+    const results = await Promise.all(
+      writers.map(async (mine) => {
+        const counts = { created: 0 };
+        for (let i = 0; i < mine.length; i += 25) {
+          const result = await recordRuns({ instanceId: instance.id, source: i % 100 === 0 ? 'backfill' : 'push', reports: mine.slice(i, i + 25) });
+          counts.created += result.created;
+        }
+        return counts;
+      }),
+    );
+
+    expect(results.reduce((sum, r) => sum + r.created, 0)).toBe(executions.length);
+    const runs = await ExecutionRun.findAll({ where: { instanceId: instance.id }, attributes: ['n8nExecutionId', 'status'] });
+    const byId = new Map(runs.map((r) => [r.n8nExecutionId, r.status]));
+    expect(byId.size).toBe(executions.length);
+    expect(executions.filter((e) => byId.get(e.executionId) !== e.final)).toEqual([]);
+    const { stored, recomputed } = await storedAndRecomputedRollups({ instanceId: instance.id });
+    const keys = new Set(executions.map((e) => `${e.workflowId}|${e.startedAt.slice(0, 10)}`));
+    expect(stored.length).toBe(keys.size);
+    expect(stored).toEqual(recomputed);
+  });
+});
