@@ -24,3 +24,24 @@ export const ExecutionReportSchema = z.object({
 export type ExecutionReport = z.infer<typeof ExecutionReportSchema>;
 
 export const MAX_BATCH_SIZE = 500;
+
+/**
+ * POST /api/v1/executions: one report, or a batch of up to MAX_BATCH_SIZE, with the identity of the n8n
+ * instance they come from (default: its base URL; the portal keys runs by instance + execution id).
+ */
+export const ExecutionBatchSchema = z.object({
+  instance: z.string().min(1).max(500),
+  runs: z.array(ExecutionReportSchema).min(1).max(MAX_BATCH_SIZE),
+});
+export type ExecutionBatch = z.infer<typeof ExecutionBatchSchema>;
+
+export const SingleExecutionSchema = ExecutionReportSchema.extend({ instance: z.string().min(1).max(500) });
+export type SingleExecution = z.infer<typeof SingleExecutionSchema>;
+
+export const IngestResultSchema = z.object({
+  accepted: z.int(),
+  created: z.int(),
+  updated: z.int(),
+  unchanged: z.int(),
+});
+export type IngestResult = z.infer<typeof IngestResultSchema>;

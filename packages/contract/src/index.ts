@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './executions';
 export * from './auth';
+export * from './webhooks';
