@@ -39,3 +39,26 @@ export const WebhookDeliveryBodySchema = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 export type WebhookDeliveryBody = z.infer<typeof WebhookDeliveryBodySchema>;
+
+/** POST /api/v1/webhooks (what the Monoliet Trigger node registers). */
+export const WebhookSubscriptionCreateSchema = z.object({
+  targetUrl: z.url({ protocol: /^https?$/ }).max(2000),
+  events: z.array(WebhookEventSchema).min(1).max(WEBHOOK_EVENTS.length),
+  description: z.string().max(200).optional(),
+});
+export type WebhookSubscriptionCreate = z.infer<typeof WebhookSubscriptionCreateSchema>;
+
+export const WebhookSubscriptionSchema = z.object({
+  id: z.uuid(),
+  targetUrl: z.string(),
+  events: z.array(WebhookEventSchema),
+  description: z.string(),
+  isActive: z.boolean(),
+  clientId: z.uuid().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type WebhookSubscription = z.infer<typeof WebhookSubscriptionSchema>;
+
+/** The create response: the signing secret is shown this once and never again. */
+export const WebhookSubscriptionCreatedSchema = WebhookSubscriptionSchema.extend({ secret: z.string() });
+export type WebhookSubscriptionCreated = z.infer<typeof WebhookSubscriptionCreatedSchema>;
