@@ -1,4 +1,5 @@
 import { HttpResponse, http } from 'msw';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { codeNodeFailure, crashedRun, nodeFailureOnRetry, triggerFailure } from '../fixtures/error-trigger-items';
 import { API_TOKEN, PORTAL_URL } from '../helpers/fake-n8n';
 import { startFakePortal } from '../helpers/fake-portal';
@@ -23,9 +24,9 @@ const reportError = (options: Record<string, unknown> = {}) => ({
   onUnreachable: 'continue',
   options,
 });
-let items: { json: Record<string, unknown> }[] = [];
+let items: INodeExecutionData[] = [];
 const runWith = async (errorItems: object[], parameters = reportError(), extra: { continueOnFail?: boolean } = {}) => {
-  items = errorItems.map((json) => ({ json: json as Record<string, unknown> }));
+  items = errorItems.map((json) => ({ json: json as IDataObject }));
   return await runMonoliet({ parameters, items, mode: 'error', executionId: '3001', ...extra });
 };
 
