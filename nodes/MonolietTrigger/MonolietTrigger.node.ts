@@ -57,6 +57,8 @@ export class MonolietTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// an empty 200: n8n would otherwise answer with the literal text "firstEntryJson"
+				responseData: 'noData',
 				path: 'webhook',
 			},
 		],

@@ -32,7 +32,6 @@ const runWith = async (errorItems: object[], parameters = reportError(), extra: 
 
 describe('Execution → Report Error', () => {
   it('reports the failed execution of a real Error Trigger item', async () => {
-    const before = Date.now();
     const { output } = await runWith([codeNodeFailure]);
 
     expect(portal.requests[0]).toMatchObject({ method: 'POST', path: '/api/v1/executions', authorization: `Bearer ${API_TOKEN}` });
@@ -40,22 +39,22 @@ describe('Execution → Report Error', () => {
     expect(instance).toBe('https://n8n.agency.test');
     expect(runs).toEqual([
       {
-        executionId: '6',
-        workflowId: 'iDjnuqgPszOF3KtW',
-        workflowName: 'Harness Webhook Demo',
+        executionId: '3',
+        workflowId: 'xkPBNNa2haXj6fLH',
+        workflowName: 'Real check: failing workflow',
         status: 'error',
         mode: 'webhook',
-        errorMessage: 'Harness failure requested: boom-3 [line 2]',
+        errorMessage: 'Harness failure requested: boom-3 [line 1]',
         errorNode: 'Maybe Fail',
-        startedAt: expect.any(String),
+        // n8n 2.x says when the failed execution began
+        startedAt: new Date(1795617944607).toISOString(),
       },
     ]);
-    expect(Date.parse(runs[0].startedAt)).toBeGreaterThanOrEqual(before);
     expect(output).toHaveLength(1);
     expect(output[0].pairedItem).toEqual({ item: 0 });
     expect(output[0].json).toMatchObject({
       reported: true,
-      executionUrl: 'http://127.0.0.1:5678/workflow/iDjnuqgPszOF3KtW/executions/6',
+      executionUrl: 'http://127.0.0.1:5788/workflow/xkPBNNa2haXj6fLH/executions/3',
       run: runs[0],
     });
   });
@@ -63,24 +62,33 @@ describe('Execution → Report Error', () => {
   it('gives the stack without absolute server paths', async () => {
     const { output } = await runWith([codeNodeFailure]);
     const stack = output[0].json.stack as string;
-    expect(stack).not.toMatch(/\/usr\/local|\/home\//);
+    expect(stack).not.toContain('/root/');
     expect(stack.split('\n')).toEqual([
-      'WrappedExecutionError: Harness failure requested: boom-3 [line 2]',
-      '    at JsTaskRunnerSandbox.throwExecutionError (n8n-nodes-base/dist/nodes/Code/JsTaskRunnerSandbox.js:92:19)',
-      '    at JsTaskRunnerSandbox.runCodeAllItems (n8n-nodes-base/dist/nodes/Code/JsTaskRunnerSandbox.js:47:33)',
-      '    at processTicksAndRejections (node:internal/process/task_queues:105:5)',
-      '    at ExecuteContext.execute (n8n-nodes-base/dist/nodes/Code/Code.node.js:172:24)',
-      '    at WorkflowExecute.executeNode (n8n-core/dist/execution-engine/workflow-execute.js:1045:31)',
+      'WrappedExecutionError: Harness failure requested: boom-3 [line 1]',
+      '    at throwExecutionError (n8n-nodes-base/nodes/Code/throw-execution-error.ts:11:9)',
+      '    at JsTaskRunnerSandbox.runCodeAllItems (n8n-nodes-base/nodes/Code/JsTaskRunnerSandbox.ts:46:23)',
+      '    at processTicksAndRejections (node:internal/process/task_queues:104:5)',
+      '    at ExecuteContext.execute (n8n-nodes-base/nodes/Code/Code.node.ts:219:8)',
+      '    at WorkflowExecute.executeNode (n8n-core/src/execution-engine/workflow-execute.ts:1129:8)',
+      '    at WorkflowExecute.runNode (n8n-core/src/execution-engine/workflow-execute.ts:1431:11)',
+      '    at n8n-core/src/execution-engine/workflow-execute.ts:2333:27',
+      '    at n8n-core/src/execution-engine/workflow-execute.ts:2814:11',
     ]);
-    expect(portal.ingested[0].runs[0].errorMessage).toBe('Harness failure requested: boom-3 [line 2]');
+    expect(portal.ingested[0].runs[0].errorMessage).toBe('Harness failure requested: boom-3 [line 1]');
   });
 
   it('adds the trimmed stack to the stored message when asked', async () => {
     await runWith([codeNodeFailure], reportError({ includeStack: true }));
     const { errorMessage } = portal.ingested[0].runs[0];
-    expect(errorMessage).toMatch(/^Harness failure requested: boom-3 \[line 2\]\n\nWrappedExecutionError: /);
-    expect(errorMessage).toContain('(n8n-core/dist/execution-engine/workflow-execute.js:1045:31)');
-    expect(errorMessage).not.toContain('/usr/local');
+    expect(errorMessage).toMatch(/^Harness failure requested: boom-3 \[line 1\]\n\nWrappedExecutionError: /);
+    expect(errorMessage).toContain('(n8n-core/src/execution-engine/workflow-execute.ts:1129:8)');
+    expect(errorMessage).not.toContain('/root/');
+  });
+
+  it('starts the run now when the item does not say when (n8n 1.x)', async () => {
+    const before = Date.now();
+    await runWith([nodeFailureOnRetry]);
+    expect(Date.parse(portal.ingested[0].runs[0].startedAt)).toBeGreaterThanOrEqual(before);
   });
 
   it('names the node that threw and the execution a retry retries', async () => {
@@ -129,7 +137,7 @@ describe('Execution → Report Error', () => {
 
   it('reports each item on its own, pairing outputs with their items, and continues past a bad one', async () => {
     const { output } = await runWith([codeNodeFailure, { hello: 'not an error item' }, crashedRun], reportError(), { continueOnFail: true });
-    expect(portal.ingested.map((batch) => batch.runs[0].executionId)).toEqual(['6', '977']);
+    expect(portal.ingested.map((batch) => batch.runs[0].executionId)).toEqual(['3', '977']);
     expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
     expect(output[1].json).toEqual({ error: 'The input is not an item from an Error Trigger: it has no workflow ID or execution' });
   });
@@ -142,6 +150,6 @@ describe('Execution → Report Error', () => {
   it('does not fail the error workflow when the portal is unreachable', async () => {
     portal.server.use(http.post(`${PORTAL_URL}/api/v1/executions`, () => HttpResponse.error()));
     const { output } = await runWith([codeNodeFailure], reportError({ retryFor: 0 }));
-    expect(output[0].json).toMatchObject({ reported: false, attempts: 1, run: { executionId: '6', status: 'error' } });
+    expect(output[0].json).toMatchObject({ reported: false, attempts: 1, run: { executionId: '3', status: 'error' } });
   });
 });

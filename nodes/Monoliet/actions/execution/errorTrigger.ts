@@ -9,6 +9,8 @@ export type ErrorTriggerItem = {
 		lastNodeExecuted?: string;
 		mode?: string;
 		retryOf?: string;
+		/** n8n 2.x: when the failed execution began */
+		executionContext?: { establishedAt?: number };
 	};
 	trigger?: { error?: ErrorTriggerError; mode?: string };
 	workflow?: { id?: string; name?: string };
@@ -35,10 +37,11 @@ export type MappedError = { run: ExecutionReport; executionUrl?: string; stack?:
  * Maps an Error Trigger item to the run report of the execution that failed. A crash (out of memory,
  * killed) becomes `crashed`. A trigger that failed has no execution, so it is reported under an ID made
  * from the workflow and the error's time, which stays the same when the same item is sent again.
+ * The start time is the given one, else the one n8n 2.x puts in the item, else `now`.
  */
 export function mapErrorTriggerItem(
 	item: ErrorTriggerItem,
-	{ startedAt, includeStack, fallbackId }: { startedAt: string; includeStack: boolean; fallbackId: string },
+	{ startedAt, now, includeStack, fallbackId }: { startedAt?: number; now: number; includeStack: boolean; fallbackId: string },
 ): MappedError | { problem: string } {
 	const workflowId = item.workflow?.id;
 	const source = item.execution ?? item.trigger;
@@ -56,7 +59,7 @@ export function mapErrorTriggerItem(
 		executionId,
 		workflowId,
 		status: error.name === 'WorkflowCrashedError' ? 'crashed' : 'error',
-		startedAt,
+		startedAt: new Date(startedAt ?? readEstablishedAt(item) ?? now).toISOString(),
 		errorMessage: errorMessage.slice(0, MAX_ERROR_MESSAGE),
 	};
 	if (item.workflow?.name) run.workflowName = item.workflow.name;
@@ -64,6 +67,11 @@ export function mapErrorTriggerItem(
 	if (errorNode) run.errorNode = errorNode.slice(0, MAX_ERROR_NODE);
 	if (item.execution?.retryOf) run.retryOf = String(item.execution.retryOf);
 	return { run, executionUrl: item.execution?.url, stack };
+}
+
+function readEstablishedAt(item: ErrorTriggerItem): number | undefined {
+	const establishedAt = item.execution?.executionContext?.establishedAt;
+	return typeof establishedAt === 'number' && establishedAt > 0 ? establishedAt : undefined;
 }
 
 /**

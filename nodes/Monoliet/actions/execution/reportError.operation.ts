@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					'When the failed run started. The Error Trigger does not say, so the default is now; the portal\'s backfill later stores the time n8n recorded.',
+					'When the failed run started. By default the time n8n 2.x gives in the Error Trigger item, or now with n8n 1.x; the portal\'s backfill later stores the time n8n recorded.',
 			},
 		],
 	},
@@ -59,6 +59,7 @@ export async function execute(
 	const item = readErrorData(this, itemIndex);
 	const mapped = mapErrorTriggerItem(item, {
 		startedAt: readStartedAt(this, itemIndex),
+		now: Date.now(),
 		includeStack: this.getNodeParameter('options.includeStack', itemIndex, false) as boolean,
 		fallbackId: this.getExecutionId(),
 	});
@@ -81,9 +82,9 @@ function readErrorData(context: IExecuteFunctions, itemIndex: number): ErrorTrig
 	return parsed as ErrorTriggerItem;
 }
 
-function readStartedAt(context: IExecuteFunctions, itemIndex: number): string {
+function readStartedAt(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	const value = context.getNodeParameter('options.startedAt', itemIndex, '') as string;
-	if (!value) return new Date().toISOString();
+	if (!value) return undefined;
 	const parsed = parseDateParameter(value, context.getTimezone());
 	if (parsed === undefined) {
 		throw new NodeOperationError(context.getNode(), `"${value}" is not a valid date`, {
@@ -91,5 +92,5 @@ function readStartedAt(context: IExecuteFunctions, itemIndex: number): string {
 			itemIndex,
 		});
 	}
-	return new Date(parsed).toISOString();
+	return parsed;
 }
