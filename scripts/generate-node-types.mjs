@@ -12,26 +12,21 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const contractEntry = path.join(root, 'packages/contract/src/index.ts');
 export const OUTPUT_FILE = path.join(root, 'nodes/shared/contract.ts');
 
-/** Runtime values the nodes need, copied as literals. */
+/** Runtime values the nodes use, copied as literals (add names here when nodes need more). */
 const CONSTANTS = [
-  'EXECUTION_STATUSES',
-  'MAX_BATCH_SIZE',
-  'DEFAULT_PAGE_SIZE',
   'MAX_PAGE_SIZE',
   'WEBHOOK_EVENTS',
   'WEBHOOK_HEADERS',
   'WEBHOOK_TOLERANCE_SECONDS',
 ];
 
-/** Types the nodes need, printed as plain structural types. */
+/** Types the nodes use, printed as plain structural types; a type already printed is referred to by name. */
 const TYPES = [
   'ExecutionStatus',
   'ExecutionReport',
   'ExecutionBatch',
-  'IngestResult',
   'ErrorCode',
   'ErrorEnvelope',
-  'Me',
   'WebhookEvent',
   'WebhookDeliveryBody',
   'WebhookSubscriptionCreate',

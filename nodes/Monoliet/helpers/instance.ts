@@ -20,7 +20,7 @@ export async function getInstanceIdentity(this: IExecuteFunctions, itemIndex: nu
 }
 
 /** One spelling per instance: `https://N8N.example.com/` and `https://n8n.example.com` are the same. */
-export function normalizeInstanceIdentity(value: string): string {
+function normalizeInstanceIdentity(value: string): string {
 	const trimmed = value.trim();
 	try {
 		const url = new URL(trimmed);
