@@ -2,6 +2,7 @@ import { ERROR_STATUS, type ErrorCode, type ErrorEnvelope } from '@monoliet/cont
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
 import { logger } from './logger.server';
+import { getRequestId } from './request-context.server';
 
 /** An expected failure with a code from the contract's error table; services throw it, routes answer it. */
 export class ApiError extends Error {
@@ -38,7 +39,8 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     return envelope({ status: 400, body: { error: { code: 'invalid_input', message: 'Invalid request', details: zodDetails(error) } } });
   }
-  const requestId = randomUUID();
+  // the id the client saw in X-Request-Id, so a support request leads straight to this log line
+  const requestId = getRequestId() ?? randomUUID();
   logger.error({ err: error, requestId }, 'unexpected error');
   return envelope({ status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side', requestId } } });
 }

@@ -1,0 +1,42 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { AsyncResource } from 'node:async_hooks';
+import { sendError } from './errors';
+
+/** Larger request bodies get a 413; 1 MB holds any form and an ingest batch of 500 runs. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Reads the request body into req.body (a Buffer) before any route runs, counting bytes as they arrive,
+ * so a chunked upload without Content-Length is cut off at the limit just like a declared one.
+ */
+export function readBodyWithLimit({ limitBytes = MAX_BODY_BYTES }: { limitBytes?: number } = {}): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    if (Number(req.headers['content-length']) > limitBytes) return refuseTooLarge({ req, res, limitBytes });
+    const chunks: Buffer[] = [];
+    let received = 0;
+    // stream events fire outside the request context; bound, they (and the routes after them) keep it
+    const onData = AsyncResource.bind((chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= limitBytes) return chunks.push(chunk);
+      req.removeListener('data', onData);
+      req.removeListener('end', onEnd);
+      refuseTooLarge({ req, res, limitBytes });
+    });
+    const onEnd = AsyncResource.bind(() => {
+      req.removeListener('data', onData);
+      req.body = Buffer.concat(chunks);
+      next();
+    });
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', AsyncResource.bind((error: Error) => next(error)));
+  };
+}
+
+function refuseTooLarge({ req, res, limitBytes }: { req: Request; res: Response; limitBytes: number }) {
+  // the rest of the body is read and dropped; the connection closes after the answer
+  req.resume();
+  res.set('Connection', 'close');
+  sendError(req, res, { status: 413, code: 'payload_too_large', message: `The request body is larger than ${limitBytes / (1024 * 1024)} MB` });
+}
