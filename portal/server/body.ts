@@ -34,9 +34,17 @@ export function readBodyWithLimit({ limitBytes = MAX_BODY_BYTES }: { limitBytes?
   };
 }
 
+// A client still sending this much past the limit is cut off instead of being read to the end
+const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
+
 function refuseTooLarge({ req, res, limitBytes }: { req: Request; res: Response; limitBytes: number }) {
-  // the rest of the body is read and dropped; the connection closes after the answer
+  // The rest of the body is read and dropped: closing the connection while the client still sends would
+  // make it fail with EPIPE instead of reading the 413.
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_DISCARDED_BYTES) req.socket.destroy();
+  });
   req.resume();
-  res.set('Connection', 'close');
   sendError(req, res, { status: 413, code: 'payload_too_large', message: `The request body is larger than ${limitBytes / (1024 * 1024)} MB` });
 }

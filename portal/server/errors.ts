@@ -6,7 +6,8 @@ import { logger } from '../app/lib/logger.server';
 // the API's error envelope under /api, a small page everywhere else.
 
 export function isApiRequest(req: Request) {
-  return req.path.startsWith('/api/');
+  // baseUrl: inside a middleware mounted at /api/v1, req.path no longer starts with it
+  return (req.baseUrl + req.path).startsWith('/api/');
 }
 
 export function sendError(req: Request, res: Response, { status, code, message }: { status: number; code: ErrorCode; message: string }) {

@@ -165,6 +165,7 @@ describe('CORS for the API', () => {
   it('refuses any other origin', async () => {
     const response = await preflight('https://evil.example');
     expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     const page = await fetch(`${portal.url}/api/v1/clients`, viaProxy({ headers: { Origin: 'https://evil.example' } }));
     expect(page.headers.get('access-control-allow-origin')).toBeNull();
