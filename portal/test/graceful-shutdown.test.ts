@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { buildUser, TEST_PASSWORD } from './factories';
 import { startPortal, type PortalProcess } from './helpers/portal-process';
 import { productionEnv, PUBLIC_URL, VIA_HTTPS_PROXY } from './helpers/production';
@@ -65,6 +66,35 @@ describe('graceful shutdown', () => {
     expect(response.headers['set-cookie']?.[0]).toMatch(/^monoliet_session=/);
     expect(await exited).toBe(0);
     expect(portal.output()).toContain('"msg":"stopped"');
+  });
+
+  it('tells the load balancer it is stopping when asked on a connection that is still open', async () => {
+    const portal = await startPortal({ env: productionEnv() });
+    const staff = await buildUser({ role: 'staff' });
+    const body = new URLSearchParams({ email: staff.email, password: TEST_PASSWORD }).toString();
+    const socket = net.connect(Number(new URL(portal.url).port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString()));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    const head = [
+      'POST /login HTTP/1.1',
+      'Host: portal.example',
+      'X-Forwarded-Proto: https',
+      `Origin: ${PUBLIC_URL}`,
+      'Content-Type: application/x-www-form-urlencoded',
+      `Content-Length: ${body.length}`,
+      'Expect: 100-continue',
+    ];
+    socket.write(`${head.join('\r\n')}\r\n\r\n`);
+    for (let attempt = 0; attempt < 200 && !received.includes('100 Continue'); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
+    const exited = exitCode(portal);
+    portal.child.kill('SIGTERM');
+    await waitForOutput(portal, 'shutting down');
+    // the rest of the sign-in, then a readiness probe pipelined on the same connection
+    socket.write(`${body}GET /readyz HTTP/1.1\r\nHost: portal.example\r\n\r\n`);
+    await closed;
+    expect(received).toMatch(/HTTP\/1\.1 302 Found[\s\S]*HTTP\/1\.1 503 Service Unavailable[\s\S]*\{"status":"stopping"\}/);
+    expect(await exited).toBe(0);
   });
 
   it('exits at once with code 1 on a second signal', async () => {
