@@ -64,7 +64,7 @@ export async function summarizeOutstanding({ caller }: { caller: Caller }): Prom
             count(*)::text AS count,
             coalesce(sum(amount) FILTER (WHERE status = 'overdue' OR due_date < $2::date), 0)::numeric(14, 2)::text AS overdue_amount,
             count(*) FILTER (WHERE status = 'overdue' OR due_date < $2::date)::text AS overdue_count,
-            min(due_date)::text AS next_due_date
+            (min(due_date) FILTER (WHERE status = 'pending' AND due_date >= $2::date))::text AS next_due_date
        FROM invoices
       WHERE status IN ('pending', 'overdue') AND ($1::uuid IS NULL OR client_id = $1::uuid)
       GROUP BY currency
