@@ -82,6 +82,13 @@ describe('creating invoices', () => {
     expect([rebilled.status, rebilled.body.periodStart, rebilled.body.periodEnd]).toEqual([201, '2039-07-01', '2040-06-30']);
   });
 
+  it('bills a period once even when two staff members issue the plan invoice at the same moment', async () => {
+    const client = await buildClient({ plan: 'Growth', monthlyFee: '1490.00' });
+    const results = await Promise.all(Array.from({ length: 4 }, () => staffApi('POST', '/invoices', { clientId: client.id, type: 'monthly', issueDate: '2038-09-10' })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    expect(await Invoice.count({ where: { clientId: client.id } })).toBe(1);
+  });
+
   it('refuses invalid invoices with the field that is wrong', async () => {
     const client = await buildClient({ monthlyFee: '0' });
     const cases: [unknown, string][] = [
@@ -90,6 +97,7 @@ describe('creating invoices', () => {
       [{ clientId: client.id, type: 'additional', lines: [hours], issueDate: '2036-03-10', dueDate: '2036-03-01' }, 'dueDate'],
       [{ clientId: client.id, type: 'additional', lines: [{ ...hours, unitAmount: '-95.00' }] }, 'lines'],
       [{ clientId: client.id, type: 'monthly' }, 'lines'],
+      [{ clientId: (await buildClient({ monthlyFee: '490.00', currency: 'EUR' })).id, type: 'monthly', currency: 'USD' }, 'currency'],
       [{ clientId: client.id, type: 'additional', lines: [{ ...hours, quantity: 0 }] }, 'lines.0.quantity'],
       [{ clientId: client.id, type: 'additional', lines: [{ ...hours, unitAmount: '12,50' }] }, 'lines.0.unitAmount'],
       [{ clientId: client.id, type: 'additional', lines: [{ ...hours, quantity: 100_000, unitAmount: '9999999999.00' }] }, 'lines'],
@@ -147,6 +155,14 @@ describe('paying, voiding and changing invoices', () => {
     expect(audit!.metadata).toMatchObject({ reason: 'Duplicate of INV-2036-0001' });
     expect((await staffApi('POST', `/invoices/${invoice.id}/pay`, { method: 'card' })).status).toBe(409);
     expect((await staffApi('POST', `/invoices/${invoice.id}/void`, {})).status).toBe(409);
+  });
+
+  it('lets only one of a simultaneous payment and voiding happen', async () => {
+    const invoice = await openInvoice();
+    const [paid, voided] = await Promise.all([staffApi('POST', `/invoices/${invoice.id}/pay`, { method: 'card' }), staffApi('POST', `/invoices/${invoice.id}/void`, {})]);
+    expect([paid.status, voided.status].sort()).toEqual([200, 409]);
+    await invoice.reload();
+    expect(invoice.status).toBe(paid.status === 200 ? 'paid' : 'void');
   });
 
   it('changes the due date, notes and lines of an open invoice and recomputes its total', async () => {

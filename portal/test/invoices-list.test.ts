@@ -86,7 +86,7 @@ describe('listing invoices', () => {
     expect(seen).toEqual(['INV-2041-9998', 'INV-2041-9999', 'INV-2041-10000', 'INV-2041-10001']);
   });
 
-  it('leaves the lines out of lists and names each invoice\'s client', async () => {
+  it("leaves the lines out of lists and names each invoice's client", async () => {
     const client = await buildClient({ companyName: 'Wayne Enterprises' });
     await createInvoice({ clientId: client.id, type: 'setup', lines: [line] });
     const list = await staffApi('GET', `/invoices?client=${client.id}`);

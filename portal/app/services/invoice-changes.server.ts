@@ -15,35 +15,50 @@ import { priceLines } from './invoice-lines';
 type Change<I> = { caller: Caller; id: string; input: I };
 
 export async function updateInvoice({ caller, id, input }: Change<InvoiceUpdate>): Promise<InvoiceDto> {
-  return changeOpenInvoice({ caller, id, verb: 'changed', apply: async ({ invoice, transaction, today }) => {
-    const dueDate = input.dueDate ?? invoice.dueDate;
-    if (dueDate < invoice.issueDate) throw new ApiError('invalid_input', 'The due date is before the issue date', { dueDate: ['must be on or after the issue date'] });
-    const priced = input.lines ? priceLines(input.lines) : null;
-    // a new due date in the future takes an overdue invoice back to pending
-    const status = invoice.status === 'overdue' && dueDate >= today ? 'pending' : invoice.status;
-    const before = { dueDate: invoice.dueDate, total: invoice.amount, status: invoice.status };
-    await invoice.update(
-      { dueDate, status, ...(input.notes !== undefined ? { notes: input.notes } : {}), ...(priced ? { lines: priced.lines, amount: fromCents(priced.totalCents) } : {}) },
-      { transaction },
-    );
-    return { action: 'invoice.update', metadata: { fields: Object.keys(input), before, after: { dueDate, total: invoice.amount, status } } };
-  } });
+  return changeOpenInvoice({
+    caller,
+    id,
+    verb: 'changed',
+    apply: async ({ invoice, transaction, today }) => {
+      const dueDate = input.dueDate ?? invoice.dueDate;
+      if (dueDate < invoice.issueDate) throw new ApiError('invalid_input', 'The due date is before the issue date', { dueDate: ['must be on or after the issue date'] });
+      const priced = input.lines ? priceLines(input.lines) : null;
+      // a new due date in the future takes an overdue invoice back to pending
+      const status = invoice.status === 'overdue' && dueDate >= today ? 'pending' : invoice.status;
+      const before = { dueDate: invoice.dueDate, total: invoice.amount, status: invoice.status };
+      await invoice.update(
+        { dueDate, status, ...(input.notes !== undefined ? { notes: input.notes } : {}), ...(priced ? { lines: priced.lines, amount: fromCents(priced.totalCents) } : {}) },
+        { transaction },
+      );
+      return { action: 'invoice.update', metadata: { fields: Object.keys(input), before, after: { dueDate, total: invoice.amount, status } } };
+    },
+  });
 }
 
 export async function payInvoice({ caller, id, input }: Change<InvoicePay>): Promise<InvoiceDto> {
-  return changeOpenInvoice({ caller, id, verb: 'paid', apply: async ({ invoice, transaction }) => {
-    const paidAt = paymentTime(input.paidAt);
-    await invoice.update({ status: 'paid', paidAt, paymentMethod: input.method }, { transaction });
-    // TODO(events): publish invoice.paid here, inside this transaction, once the events fan-out lands
-    return { action: 'invoice.pay', metadata: { number: invoice.number, method: input.method, paidAt: paidAt.toISOString(), total: invoice.amount, currency: invoice.currency } };
-  } });
+  return changeOpenInvoice({
+    caller,
+    id,
+    verb: 'paid',
+    apply: async ({ invoice, transaction }) => {
+      const paidAt = paymentTime(input.paidAt);
+      await invoice.update({ status: 'paid', paidAt, paymentMethod: input.method }, { transaction });
+      // TODO(events): publish invoice.paid here, inside this transaction, once the events fan-out lands
+      return { action: 'invoice.pay', metadata: { number: invoice.number, method: input.method, paidAt: paidAt.toISOString(), total: invoice.amount, currency: invoice.currency } };
+    },
+  });
 }
 
 export async function voidInvoice({ caller, id, input }: Change<InvoiceVoid>): Promise<InvoiceDto> {
-  return changeOpenInvoice({ caller, id, verb: 'voided', apply: async ({ invoice, transaction }) => {
-    await invoice.update({ status: 'void', voidedAt: new Date() }, { transaction });
-    return { action: 'invoice.void', metadata: { number: invoice.number, reason: input.reason ?? null, total: invoice.amount, currency: invoice.currency } };
-  } });
+  return changeOpenInvoice({
+    caller,
+    id,
+    verb: 'voided',
+    apply: async ({ invoice, transaction }) => {
+      await invoice.update({ status: 'void', voidedAt: new Date() }, { transaction });
+      return { action: 'invoice.void', metadata: { number: invoice.number, reason: input.reason ?? null, total: invoice.amount, currency: invoice.currency } };
+    },
+  });
 }
 
 type Applied = { action: string; metadata: Record<string, unknown> };
@@ -53,7 +68,7 @@ type Apply = (args: { invoice: Invoice; transaction: Transaction; today: string 
 async function changeOpenInvoice({ caller, id, verb, apply }: { caller: Caller; id: string; verb: string; apply: Apply }): Promise<InvoiceDto> {
   assertStaff(caller);
   return getDb().transaction(async (transaction) => {
-    const invoice = await Invoice.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+    const invoice = await Invoice.findByPk(id, { transaction, lock: transaction.LOCK.NO_KEY_UPDATE });
     if (!invoice) throw new ApiError('not_found', 'Invoice not found');
     if (invoice.status === 'paid') throw new ApiError('conflict', `${invoice.number} is already paid and cannot be ${verb}`);
     if (invoice.status === 'void') throw new ApiError('conflict', `${invoice.number} is void and cannot be ${verb}`);

@@ -16,9 +16,15 @@ import { addDays, createInvoice } from './invoices.server';
 export async function issueInvoice({ caller, input }: { caller: Caller; input: InvoiceCreate }): Promise<InvoiceDto> {
   assertStaff(caller);
   return getDb().transaction(async (transaction) => {
-    // locking the client makes the period check and the insert atomic against a second issuer
-    const client = await Client.findByPk(input.clientId, { transaction, lock: transaction.LOCK.UPDATE });
+    // locking the client makes the period check and the insert atomic against a second issuer; NO KEY
+    // UPDATE still lets other transactions insert rows that reference the client (no deadlock with them)
+    const client = await Client.findByPk(input.clientId, { transaction, lock: transaction.LOCK.NO_KEY_UPDATE });
     if (!client) throw new ApiError('invalid_input', 'There is no client with this id', { clientId: ['no client with this id'] });
+    if (!input.lines && input.currency && input.currency !== client.currency) {
+      throw new ApiError('invalid_input', `The plan fee is in ${client.currency}; add lines to bill in ${input.currency}`, {
+        currency: [`a plan invoice is in the client's currency (${client.currency})`],
+      });
+    }
     const issueDate = input.issueDate ?? todayUtc();
     const given = input.periodStart && input.periodEnd ? { start: input.periodStart, end: input.periodEnd } : undefined;
     const { lines, period } = input.lines ? { lines: input.lines, period: given } : planInvoiceFor({ client, issueDate, period: given });

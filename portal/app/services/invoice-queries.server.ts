@@ -80,4 +80,3 @@ export async function summarizeOutstanding({ caller }: { caller: Caller }): Prom
     nextDueDate: row.next_due_date,
   }));
 }
-

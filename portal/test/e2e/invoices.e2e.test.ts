@@ -22,9 +22,20 @@ const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).t
 /** A client with a paid setup invoice, an overdue one, an open one in EUR and an open one in USD. */
 async function clientWithInvoices() {
   const client = await buildClient({ companyName: 'Globex Corporation', contactName: 'Hank Scorpio', billingEmail: 'ap@globex.example', plan: 'Growth', currency: 'EUR' });
-  const setup = await createInvoice({ clientId: client.id, type: 'setup', lines: [{ description: 'Setup: Growth automation package', quantity: 1, unitAmount: '2400.00' }], issueDate: daysFromNow(-95) });
+  const setup = await createInvoice({
+    clientId: client.id,
+    type: 'setup',
+    lines: [{ description: 'Setup: Growth automation package', quantity: 1, unitAmount: '2400.00' }],
+    issueDate: daysFromNow(-95),
+  });
   await setup.update({ status: 'paid', paidAt: new Date(Date.now() - 85 * 86_400_000), paymentMethod: 'bank_transfer' });
-  const overdue = await createInvoice({ clientId: client.id, type: 'monthly', lines: [{ description: 'Growth plan — monthly fee', quantity: 1, unitAmount: '1490.00' }], issueDate: daysFromNow(-40), dueDate: daysFromNow(-26) });
+  const overdue = await createInvoice({
+    clientId: client.id,
+    type: 'monthly',
+    lines: [{ description: 'Growth plan — monthly fee', quantity: 1, unitAmount: '1490.00' }],
+    issueDate: daysFromNow(-40),
+    dueDate: daysFromNow(-26),
+  });
   await overdue.update({ status: 'overdue' });
   const open = await createInvoice({
     clientId: client.id,
@@ -36,7 +47,13 @@ async function clientWithInvoices() {
     issueDate: daysFromNow(-3),
     notes: 'Thank you for automating with us.',
   });
-  await createInvoice({ clientId: client.id, type: 'additional', currency: 'USD', lines: [{ description: 'US marketplace connector', quantity: 1, unitAmount: '800.00' }], issueDate: daysFromNow(-1) });
+  await createInvoice({
+    clientId: client.id,
+    type: 'additional',
+    currency: 'USD',
+    lines: [{ description: 'US marketplace connector', quantity: 1, unitAmount: '800.00' }],
+    issueDate: daysFromNow(-1),
+  });
   return { client, setup, overdue, open };
 }
 

@@ -14,10 +14,18 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceDto }) {
           <caption className="sr-only">Line items</caption>
           <thead>
             <tr className="whitespace-nowrap border-b border-slate-200 text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <th scope="col" className="py-2.5 pr-3 text-left">Description</th>
-              <th scope="col" className="px-3 py-2.5 text-right">Qty</th>
-              <th scope="col" className="px-3 py-2.5 text-right">Unit price</th>
-              <th scope="col" className="py-2.5 pl-3 text-right">Amount</th>
+              <th scope="col" className="py-2.5 pr-3 text-left">
+                Description
+              </th>
+              <th scope="col" className="px-3 py-2.5 text-right">
+                Qty
+              </th>
+              <th scope="col" className="px-3 py-2.5 text-right">
+                Unit price
+              </th>
+              <th scope="col" className="py-2.5 pl-3 text-right">
+                Amount
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -39,7 +47,9 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceDto }) {
         </div>
         <div className="flex justify-between font-semibold text-slate-900">
           <dt>Total ({invoice.currency})</dt>
-          <dd className="tabular-nums" data-testid="invoice-total">{money(invoice.total)}</dd>
+          <dd className="tabular-nums" data-testid="invoice-total">
+            {money(invoice.total)}
+          </dd>
         </div>
         {invoice.status === 'paid' ? (
           <div className="flex justify-between text-slate-600">
@@ -49,7 +59,9 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceDto }) {
         ) : null}
         <div className="flex justify-between border-t border-slate-900 pt-2 text-base font-semibold text-slate-900">
           <dt>Amount due</dt>
-          <dd className="tabular-nums" data-testid="invoice-amount-due">{money(invoice.amountDue)}</dd>
+          <dd className="tabular-nums" data-testid="invoice-amount-due">
+            {money(invoice.amountDue)}
+          </dd>
         </div>
       </dl>
     </div>

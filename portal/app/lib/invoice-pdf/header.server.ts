@@ -12,12 +12,33 @@ export function drawHeader(doc: Doc, { agency, invoice }: InvoicePdfData): numbe
   const top = PAGE.margin;
   doc.rect(0, 0, PAGE.width, 6).fill(agency.brandColor);
   doc.roundedRect(PAGE.margin, top, 36, 36, 7).fill(agency.brandColor);
-  doc.font('bold').fontSize(17).fillColor('#ffffff').text(agency.name.trim().slice(0, 1).toUpperCase(), PAGE.margin, top + 6, { width: 36, align: 'center' });
-  doc.font('bold').fontSize(14).fillColor(COLORS.text).text(agency.name, PAGE.margin + 48, top + 1, { width: 240, lineBreak: false, ellipsis: true });
-  if (agency.supportEmail) doc.font('regular').fontSize(9).fillColor(COLORS.muted).text(agency.supportEmail, PAGE.margin + 48, top + 21, { width: 240, lineBreak: false });
+  doc
+    .font('bold')
+    .fontSize(17)
+    .fillColor('#ffffff')
+    .text(agency.name.trim().slice(0, 1).toUpperCase(), PAGE.margin, top + 6, { width: 36, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(14)
+    .fillColor(COLORS.text)
+    .text(agency.name, PAGE.margin + 48, top + 1, { width: 240, lineBreak: false, ellipsis: true });
+  if (agency.supportEmail)
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(COLORS.muted)
+      .text(agency.supportEmail, PAGE.margin + 48, top + 21, { width: 240, lineBreak: false });
 
-  doc.font('bold').fontSize(22).fillColor(COLORS.text).text('INVOICE', RIGHT_EDGE - 220, top - 4, { width: 220, align: 'right', characterSpacing: 1.5 });
-  doc.font('semibold').fontSize(10.5).fillColor(COLORS.muted).text(invoice.number, RIGHT_EDGE - 220, top + 26, { width: 220, align: 'right' });
+  doc
+    .font('bold')
+    .fontSize(22)
+    .fillColor(COLORS.text)
+    .text('INVOICE', RIGHT_EDGE - 220, top - 4, { width: 220, align: 'right', characterSpacing: 1.5 });
+  doc
+    .font('semibold')
+    .fontSize(10.5)
+    .fillColor(COLORS.muted)
+    .text(invoice.number, RIGHT_EDGE - 220, top + 26, { width: 220, align: 'right' });
   drawStatusBadge(doc, { invoice, right: RIGHT_EDGE, y: top + 46 });
 
   const ruleY = top + 80;
@@ -39,7 +60,11 @@ function drawStatusBadge(doc: Doc, { invoice, right, y }: { invoice: InvoicePdfD
 export function drawParties(doc: Doc, data: InvoicePdfData, top: number): number {
   const { billTo, invoice } = data;
   label(doc, { text: 'BILLED TO', x: PAGE.margin, y: top });
-  doc.font('bold').fontSize(11).fillColor(COLORS.text).text(billTo.companyName, PAGE.margin, top + 15, { width: 250 });
+  doc
+    .font('bold')
+    .fontSize(11)
+    .fillColor(COLORS.text)
+    .text(billTo.companyName, PAGE.margin, top + 15, { width: 250 });
   doc.font('regular').fontSize(9.5).fillColor(COLORS.text);
   if (billTo.contactName) doc.text(billTo.contactName, { width: 250 });
   doc.fillColor(COLORS.muted).text(billTo.email, { width: 250 });
@@ -57,7 +82,11 @@ export function drawParties(doc: Doc, data: InvoicePdfData, top: number): number
   facts.forEach(([name, value], i) => {
     const y = top + i * 16;
     doc.font('regular').fontSize(9).fillColor(COLORS.muted).text(name, x, y, { width: 100, lineBreak: false });
-    doc.font('semibold').fontSize(9).fillColor(COLORS.text).text(value, x + 95, y, { width: 135, align: 'right', lineBreak: false });
+    doc
+      .font('semibold')
+      .fontSize(9)
+      .fillColor(COLORS.text)
+      .text(value, x + 95, y, { width: 135, align: 'right', lineBreak: false });
   });
   const rightBottom = top + facts.length * 16;
 

@@ -30,7 +30,11 @@ export function drawLineItems(doc: Doc, { data, top }: { data: InvoicePdfData; t
       doc.addPage();
       y = drawTableHeader(doc, PAGE.margin);
     }
-    doc.font('regular').fontSize(9.5).fillColor(COLORS.text).text(line.description, COLUMNS.description, y + PAD + 1, { width: DESCRIPTION_WIDTH - 10 });
+    doc
+      .font('regular')
+      .fontSize(9.5)
+      .fillColor(COLORS.text)
+      .text(line.description, COLUMNS.description, y + PAD + 1, { width: DESCRIPTION_WIDTH - 10 });
     doc.text(quantity.format(line.quantity), COLUMNS.qty, y + PAD + 1, { width: QTY_WIDTH, align: 'right', lineBreak: false });
     doc.text(money(data, line.unitAmount), COLUMNS.price, y + PAD + 1, { width: PRICE_WIDTH, align: 'right', lineBreak: false });
     doc.font('semibold').text(money(data, line.amount), COLUMNS.amount, y + PAD + 1, { width: AMOUNT_WIDTH, align: 'right', lineBreak: false });
@@ -68,7 +72,10 @@ export function drawTotals(doc: Doc, { data, top }: { data: InvoicePdfData; top:
   }
   const x = RIGHT_EDGE - 250;
   for (const row of rows) {
-    doc.font(row.strong ? 'bold' : 'regular').fontSize(row.strong ? 10.5 : 9.5).fillColor(row.strong ? COLORS.text : COLORS.muted);
+    doc
+      .font(row.strong ? 'bold' : 'regular')
+      .fontSize(row.strong ? 10.5 : 9.5)
+      .fillColor(row.strong ? COLORS.text : COLORS.muted);
     doc.text(row.name, x, y, { width: 150, lineBreak: false });
     doc.fillColor(COLORS.text).text(row.value, x + 120, y, { width: 130, align: 'right', lineBreak: false });
     y += 20;

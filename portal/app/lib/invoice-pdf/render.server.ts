@@ -44,7 +44,11 @@ function drawParagraph(doc: Doc, { title, text, top }: { title: string; text: st
   }
   label(doc, { text: title, x: PAGE.margin, y });
   // a long note flows onto further pages by itself
-  doc.font('regular').fontSize(9.5).fillColor(COLORS.text).text(text, PAGE.margin, y + 14, { width: CONTENT_WIDTH, lineGap: 2 });
+  doc
+    .font('regular')
+    .fontSize(9.5)
+    .fillColor(COLORS.text)
+    .text(text, PAGE.margin, y + 14, { width: CONTENT_WIDTH, lineGap: 2 });
   return doc.y + 10;
 }
 
@@ -59,9 +63,18 @@ function finishPages(doc: Doc, { agency, invoice }: InvoicePdfData) {
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const footerY = PAGE.height - PAGE.margin + 8;
-    doc.moveTo(PAGE.margin, footerY - 8).lineTo(RIGHT_EDGE, footerY - 8).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+    doc
+      .moveTo(PAGE.margin, footerY - 8)
+      .lineTo(RIGHT_EDGE, footerY - 8)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.rule)
+      .stroke();
     const left = [agency.name, agency.supportEmail].filter(Boolean).join('  ·  ');
-    doc.font('regular').fontSize(8).fillColor(COLORS.faint).text(left, PAGE.margin, footerY, { width: CONTENT_WIDTH / 2, lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor(COLORS.faint)
+      .text(left, PAGE.margin, footerY, { width: CONTENT_WIDTH / 2, lineBreak: false });
     doc.text(`${invoice.number}  ·  Page ${index - start + 1} of ${count}`, PAGE.margin + CONTENT_WIDTH / 2, footerY, { width: CONTENT_WIDTH / 2, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
   }
