@@ -1,5 +1,6 @@
 import type { Client, User } from '~/models/index.server';
 import { issueToken } from '~/services/api-tokens.server';
+import { createInvoice } from '~/services/invoices.server';
 
 /**
  * For the authorization matrix: given client A, client B and their users, each `resource` named by a
@@ -15,6 +16,14 @@ export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
     ofA: (await issueToken({ user: userA, name: 'matrix', scopes: ['read'] })).apiToken.id,
     ofB: (await issueToken({ user: userB, name: 'matrix', scopes: ['read'] })).apiToken.id,
   }),
+  // open (pending) invoices, so pay, void and update succeed for staff
+  invoice: async ({ clientA, clientB }) => {
+    const line = { description: 'Matrix retainer', quantity: 1, unitAmount: '100.00' };
+    return {
+      ofA: (await createInvoice({ clientId: clientA.id, type: 'additional', lines: [line] })).id,
+      ofB: (await createInvoice({ clientId: clientB.id, type: 'additional', lines: [line] })).id,
+    };
+  },
 };
 
 /**
@@ -28,4 +37,8 @@ export const BODY_EXAMPLES: Record<string, BodyExample> = {
   createToken: () => ({ name: 'matrix token', scopes: ['read'] }),
   createClient: () => ({ slug: `matrix-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, companyName: 'Matrix Ltd', email: 'ops@matrix.example' }),
   updateClient: () => ({ phone: '+1 555 0100' }),
+  createInvoice: ({ clientA }) => ({ clientId: clientA.id, type: 'additional', lines: [{ description: 'Matrix work', quantity: 2, unitAmount: '95.00' }] }),
+  updateInvoice: () => ({ notes: 'Updated by the matrix' }),
+  payInvoice: () => ({ method: 'bank_transfer' }),
+  voidInvoice: () => ({ reason: 'Issued by mistake' }),
 };
