@@ -1,5 +1,7 @@
 import type { Client, User } from '~/models/index.server';
 import { issueToken } from '~/services/api-tokens.server';
+import { createCredential } from '~/services/credentials.server';
+import { buildTicket } from '../factories';
 
 /**
  * For the authorization matrix: given client A, client B and their users, each `resource` named by a
@@ -15,6 +17,14 @@ export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
     ofA: (await issueToken({ user: userA, name: 'matrix', scopes: ['read'] })).apiToken.id,
     ofB: (await issueToken({ user: userB, name: 'matrix', scopes: ['read'] })).apiToken.id,
   }),
+  ticket: async ({ clientA, clientB, userA, userB }) => ({
+    ofA: (await buildTicket({ client: clientA, createdBy: userA })).id,
+    ofB: (await buildTicket({ client: clientB, createdBy: userB })).id,
+  }),
+  credential: async ({ clientA, clientB }) => {
+    const credentialOf = async (clientId: string) => (await createCredential({ clientId, serviceName: 'Matrix API', credentialType: 'api_key', fields: { apiKey: `matrix-secret-${clientId}` } })).id;
+    return { ofA: await credentialOf(clientA.id), ofB: await credentialOf(clientB.id) };
+  },
 };
 
 /**
@@ -28,4 +38,11 @@ export const BODY_EXAMPLES: Record<string, BodyExample> = {
   createToken: () => ({ name: 'matrix token', scopes: ['read'] }),
   createClient: () => ({ slug: `matrix-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, companyName: 'Matrix Ltd', email: 'ops@matrix.example' }),
   updateClient: () => ({ phone: '+1 555 0100' }),
+  // a client user may give its own client's id; staff must give one (so client B is refused with 400)
+  createTicket: ({ clientA }) => ({ subject: 'Matrix ticket', description: 'Opened by the matrix', priority: 'low', clientId: clientA.id }),
+  updateTicket: () => ({ subject: 'Matrix ticket, edited' }),
+  createTicketComment: () => ({ body: 'A reply from the matrix' }),
+  createCredential: ({ clientA }) => ({ serviceName: 'Matrix API', credentialType: 'api_key', fields: { apiKey: 'matrix-secret-value-1234' }, clientId: clientA.id }),
+  updateCredential: () => ({ notes: 'Checked by the matrix' }),
+  revealCredential: () => ({ password: 'test-password-123' }),
 };
