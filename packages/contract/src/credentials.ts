@@ -35,11 +35,6 @@ export const CredentialSchema = z.object({
 });
 export type CredentialDto = z.infer<typeof CredentialSchema>;
 
-const fieldName = z
-  .string()
-  .trim()
-  .min(1, 'Give every field a name')
-  .max(MAX_CREDENTIAL_FIELD_NAME, `Use at most ${MAX_CREDENTIAL_FIELD_NAME} characters for a field name`);
 // values are stored exactly as given (a password may contain spaces), but never blank
 const fieldValue = z
   .string()
@@ -48,9 +43,17 @@ const fieldValue = z
 
 /** The secret values by field name, e.g. `{ "apiKey": "sk_live_…" }` or `{ "username": …, "password": … }`. */
 export const CredentialFieldsSchema = z
-  .record(fieldName, fieldValue)
-  .refine((fields) => Object.keys(fields).length > 0, 'Add at least one field')
-  .refine((fields) => Object.keys(fields).length <= MAX_CREDENTIAL_FIELDS, `Use at most ${MAX_CREDENTIAL_FIELDS} fields`);
+  .record(z.string(), fieldValue)
+  .superRefine((fields, ctx) => {
+    const names = Object.keys(fields).map((name) => name.trim());
+    const problem = (message: string) => ctx.addIssue({ code: 'custom', message });
+    if (names.length === 0) problem('Add at least one field');
+    if (names.length > MAX_CREDENTIAL_FIELDS) problem(`Use at most ${MAX_CREDENTIAL_FIELDS} fields`);
+    if (names.some((name) => name.length === 0)) problem('Give every field a name');
+    if (names.some((name) => name.length > MAX_CREDENTIAL_FIELD_NAME)) problem(`Use at most ${MAX_CREDENTIAL_FIELD_NAME} characters for a field name`);
+    if (new Set(names).size !== names.length) problem('Give each field a different name');
+  })
+  .transform((fields) => Object.fromEntries(Object.entries(fields).map(([name, value]) => [name.trim(), value])));
 export type CredentialFields = z.infer<typeof CredentialFieldsSchema>;
 
 export const CredentialCreateSchema = z.object({

@@ -117,10 +117,15 @@ export type TicketCommentCreate = z.infer<typeof TicketCommentCreateSchema>;
 
 /** A comma-separated list of values: `?status=open,in_progress`. */
 function commaList<T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .string()
-    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
-    .pipe(z.array(z.enum(values)).min(1, `use one or more of ${values.join(', ')}, separated by commas`));
+  return z.string().transform((v, ctx) => {
+    const items = [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))];
+    const unknown = items.filter((item) => !values.includes(item));
+    if (items.length === 0 || unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `use one or more of ${values.join(', ')}, separated by commas${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}` });
+      return z.NEVER;
+    }
+    return items as T[number][];
+  });
 }
 
 export const TicketListQuerySchema = PageQuerySchema.extend({

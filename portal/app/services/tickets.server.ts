@@ -50,7 +50,7 @@ export async function getTicket({ caller, id }: { caller: Caller; id: string }):
       include: EVENT_INCLUDES,
       order: [
         ['at', 'ASC'],
-        ['createdAt', 'ASC'],
+        ['seq', 'ASC'],
       ],
     }),
   ]);
