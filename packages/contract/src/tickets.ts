@@ -46,6 +46,7 @@ export const TicketSchema = z.object({
   assignee: TicketPersonSchema.nullable(),
   resolvedAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
+  /** the last activity: any change or reply */
   updatedAt: isoDateTime,
 });
 export type TicketDto = z.infer<typeof TicketSchema>;

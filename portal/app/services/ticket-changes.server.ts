@@ -100,6 +100,9 @@ export async function addTicketComment({ caller, id, input }: { caller: Caller; 
     if (input.internal && !isStaff(caller)) throw new ApiError('forbidden', 'Only agency staff can write internal notes');
     const comment = await TicketComment.create({ ticketId: id, authorId: caller.user.id, body: input.body, internal: input.internal }, { transaction: change.transaction });
     if (!isStaff(caller) && change.ticket.status === 'resolved') await setStatus(change, 'open');
+    // updated_at is the ticket's last activity, which lists sort by; an internal note is activity too
+    change.ticket.changed('updatedAt', true);
+    await change.ticket.save({ transaction: change.transaction });
     return comment.id;
   });
   return toCommentDto((await TicketComment.findByPk(commentId, { include: COMMENT_INCLUDES }))!);

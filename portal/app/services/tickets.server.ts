@@ -1,4 +1,4 @@
-import type { TicketCreate, TicketDetail, TicketDto, TicketListQuery } from '@monoliet/contract';
+import type { TicketCreate, TicketDetail, TicketDto, TicketListQuery, TicketStatus } from '@monoliet/contract';
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { Caller } from '~/lib/caller.server';
 import { ApiError } from '~/lib/errors.server';
@@ -112,4 +112,13 @@ export async function listTicketWorkflowChoices(caller: Caller): Promise<{ id: s
   if (!clientId) return [];
   const workflows = await Workflow.findAll({ where: { clientId, archivedAt: null }, attributes: ['id', 'name'], order: [['name', 'ASC']] });
   return workflows.map((w) => ({ id: w.id, name: w.name }));
+}
+
+/** How many of the caller's tickets are in each status, for the list's tabs. */
+export async function countTicketsByStatus(caller: Caller): Promise<Record<TicketStatus, number>> {
+  const own = clientScopeOf(caller);
+  const rows = (await SupportTicket.count({ where: own ? { clientId: own } : {}, group: ['status'] })) as unknown as { status: TicketStatus; count: number }[];
+  const counts: Record<TicketStatus, number> = { open: 0, in_progress: 0, resolved: 0 };
+  for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
 }
