@@ -49,6 +49,13 @@ describe('opening tickets', () => {
     expect(Object.keys(blank.body.error.details).sort()).toEqual(['priority', 'subject']);
   });
 
+  it('refuses a NUL character, which the database cannot store, instead of saving altered text', async () => {
+    const before = await SupportTicket.count();
+    const result = await asA('POST', '/tickets', newTicket({ subject: 'broken \u0000 subject' }));
+    expect([result.status, result.body.error.details]).toEqual([400, { subject: ['must not contain NUL characters'] }]);
+    expect(await SupportTicket.count()).toBe(before);
+  });
+
   it('refuses a client opening a ticket for another client, and staff without a client', async () => {
     const before = await SupportTicket.count();
     const foreign = await asA('POST', '/tickets', newTicket({ clientId: clientB.id }));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute, IdParamsSchema, isoDateTime } from './api';
+import { defineRoute, hasNoNul, IdParamsSchema, isoDateTime, NO_NUL_MESSAGE } from './api';
 import { pageOf, PageQuerySchema } from './pagination';
 
 export const CREDENTIAL_TYPES = ['api_key', 'oauth2', 'basic_auth', 'bearer_token', 'other'] as const;
@@ -52,15 +52,16 @@ export const CredentialFieldsSchema = z
     if (names.some((name) => name.length === 0)) problem('Give every field a name');
     if (names.some((name) => name.length > MAX_CREDENTIAL_FIELD_NAME)) problem(`Use at most ${MAX_CREDENTIAL_FIELD_NAME} characters for a field name`);
     if (new Set(names).size !== names.length) problem('Give each field a different name');
+    if (!names.every(hasNoNul)) problem(`Field names ${NO_NUL_MESSAGE}`);
   })
   .transform((fields) => Object.fromEntries(Object.entries(fields).map(([name, value]) => [name.trim(), value])));
 export type CredentialFields = z.infer<typeof CredentialFieldsSchema>;
 
 export const CredentialCreateSchema = z.object({
-  serviceName: z.string().trim().min(1, 'Enter the name of the service').max(200, 'Use at most 200 characters'),
+  serviceName: z.string().trim().min(1, 'Enter the name of the service').max(200, 'Use at most 200 characters').refine(hasNoNul, NO_NUL_MESSAGE),
   credentialType: CredentialTypeSchema,
   fields: CredentialFieldsSchema,
-  notes: z.string().trim().max(MAX_CREDENTIAL_NOTES, `Use at most ${MAX_CREDENTIAL_NOTES} characters`).optional(),
+  notes: z.string().trim().max(MAX_CREDENTIAL_NOTES, `Use at most ${MAX_CREDENTIAL_NOTES} characters`).refine(hasNoNul, NO_NUL_MESSAGE).optional(),
   /** staff only: the client the credential belongs to (a client caller always submits for its own client) */
   clientId: z.uuid().optional(),
 });
@@ -70,7 +71,7 @@ export const CredentialUpdateSchema = z
   .object({
     /** `revoked` wipes the stored values, like DELETE */
     status: CredentialStatusSchema.optional(),
-    notes: z.string().trim().max(MAX_CREDENTIAL_NOTES).optional(),
+    notes: z.string().trim().max(MAX_CREDENTIAL_NOTES).refine(hasNoNul, NO_NUL_MESSAGE).optional(),
   })
   .refine((v) => v.status !== undefined || v.notes !== undefined, 'send status or notes');
 export type CredentialUpdate = z.infer<typeof CredentialUpdateSchema>;
@@ -92,7 +93,7 @@ export const CredentialListQuerySchema = PageQuerySchema.extend({
   type: CredentialTypeSchema.optional(),
   /** staff: one client's credentials (a client caller always sees only its own) */
   client: z.uuid().optional(),
-  search: z.string().trim().max(100).optional(),
+  search: z.string().trim().max(100).refine(hasNoNul, NO_NUL_MESSAGE).optional(),
   order: z.enum(['createdAt', '-createdAt', 'serviceName', '-serviceName']).default('-createdAt'),
 });
 export type CredentialListQuery = z.infer<typeof CredentialListQuerySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute, IdParamsSchema, isoDateTime } from './api';
+import { defineRoute, hasNoNul, IdParamsSchema, isoDateTime, NO_NUL_MESSAGE } from './api';
 import { pageOf, PageQuerySchema } from './pagination';
 
 export const TICKET_STATUSES = ['open', 'in_progress', 'resolved'] as const;
@@ -82,8 +82,8 @@ export const TicketDetailSchema = TicketSchema.extend({
 });
 export type TicketDetail = z.infer<typeof TicketDetailSchema>;
 
-const subject = z.string().trim().min(1, 'Enter a subject').max(MAX_TICKET_SUBJECT, `Use at most ${MAX_TICKET_SUBJECT} characters`);
-const text = z.string().trim().min(1, 'Describe the problem').max(MAX_TICKET_TEXT, `Use at most ${MAX_TICKET_TEXT} characters`);
+const subject = z.string().trim().min(1, 'Enter a subject').max(MAX_TICKET_SUBJECT, `Use at most ${MAX_TICKET_SUBJECT} characters`).refine(hasNoNul, NO_NUL_MESSAGE);
+const text = z.string().trim().min(1, 'Describe the problem').max(MAX_TICKET_TEXT, `Use at most ${MAX_TICKET_TEXT} characters`).refine(hasNoNul, NO_NUL_MESSAGE);
 
 export const TicketCreateSchema = z.object({
   subject,
@@ -110,7 +110,7 @@ export const TicketUpdateSchema = z
 export type TicketUpdate = z.infer<typeof TicketUpdateSchema>;
 
 export const TicketCommentCreateSchema = z.object({
-  body: z.string().trim().min(1, 'Write a message').max(MAX_TICKET_TEXT, `Use at most ${MAX_TICKET_TEXT} characters`),
+  body: z.string().trim().min(1, 'Write a message').max(MAX_TICKET_TEXT, `Use at most ${MAX_TICKET_TEXT} characters`).refine(hasNoNul, NO_NUL_MESSAGE),
   /** staff only: a note that the client never sees */
   internal: z.boolean().default(false),
 });
@@ -138,7 +138,7 @@ export const TicketListQuerySchema = PageQuerySchema.extend({
   assignee: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
   workflow: z.uuid().optional(),
   /** words of the subject or description, or a ticket number such as `1042` or `#1042` */
-  search: z.string().trim().max(100).optional(),
+  search: z.string().trim().max(100).refine(hasNoNul, NO_NUL_MESSAGE).optional(),
   order: z.enum(['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'number', '-number']).default('-createdAt'),
 });
 export type TicketListQuery = z.infer<typeof TicketListQuerySchema>;

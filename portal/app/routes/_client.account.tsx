@@ -10,6 +10,7 @@ import { Field } from '~/components/ui/field';
 import { Notice } from '~/components/ui/notice';
 import { SubmitButton } from '~/components/ui/submit-button';
 import { DataTable } from '~/components/ui/table';
+import { useFormReset } from '~/components/ui/use-form-reset';
 import { requireClientUser } from '~/lib/auth.server';
 import { formErrorsFrom } from '~/lib/client-page.server';
 import { zodDetails } from '~/lib/errors.server';
@@ -47,6 +48,7 @@ export default function AccountPage() {
   const { me, companyName, memberRole, members } = useLoaderData<typeof loader>();
   const errors = (useActionData<typeof action>() as { errors: FormErrors } | undefined)?.errors;
   const [params] = useSearchParams();
+  const formRef = useFormReset();
   return (
     <>
       <PageHeader title="Your account" description={`Signed in as ${me.email}`} />
@@ -74,7 +76,7 @@ export default function AccountPage() {
           </dl>
         </Card>
         <Card title="Change password">
-          <Form method="post" className="space-y-4" noValidate>
+          <Form ref={formRef} method="post" className="space-y-4" noValidate>
             <CsrfInput />
             {params.get('password') === 'changed' ? (
               <Notice tone="success" title="Your password was changed">

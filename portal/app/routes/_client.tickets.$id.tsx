@@ -12,6 +12,7 @@ import { Card } from '~/components/ui/card';
 import { Notice } from '~/components/ui/notice';
 import { SubmitButton } from '~/components/ui/submit-button';
 import { TextAreaField } from '~/components/ui/textarea-field';
+import { useFormReset } from '~/components/ui/use-form-reset';
 import { formErrorsFrom, formValues, orNotFoundPage, requireClientCaller, requireIdParam } from '~/lib/client-page.server';
 import { zodDetails } from '~/lib/errors.server';
 import type { FormErrors } from '~/lib/forms.server';
@@ -67,6 +68,7 @@ export default function TicketPage() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [params] = useSearchParams();
   const branding = useBranding();
+  const replyForm = useFormReset();
   const errorsFor = (intent: string) => (result?.intent === intent ? result.errors : undefined);
   const replyErrors = errorsFor('reply');
   const resolved = ticket.status === 'resolved';
@@ -91,7 +93,7 @@ export default function TicketPage() {
             <TicketConversation opening={{ id: 'opening', body: ticket.description, author: ticket.createdBy, createdAt: ticket.createdAt }} comments={ticket.comments} agencyName={branding.companyName} />
           </Card>
           <Card title={resolved ? 'Still having this problem?' : 'Reply'}>
-            <Form method="post" className="space-y-4" noValidate>
+            <Form ref={replyForm} method="post" className="space-y-4" noValidate>
               <CsrfInput />
               {replyErrors?.form ? <Notice tone="error">{replyErrors.form[0]}</Notice> : null}
               <TextAreaField

@@ -89,7 +89,7 @@ export default function TicketsPage() {
             <label className="sr-only" htmlFor="ticket-search">
               Search
             </label>
-            <input id="ticket-search" type="search" name="search" defaultValue={params.get('search') ?? ''} placeholder="Search subject or #number" className="w-56 rounded-md border-0 px-3 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand" />
+            <input id="ticket-search" type="search" name="search" defaultValue={params.get('search') ?? ''} placeholder="Search or #number" className="w-48 rounded-md border-0 px-3 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand" />
             <label className="sr-only" htmlFor="ticket-priority">
               Priority
             </label>
