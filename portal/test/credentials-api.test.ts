@@ -87,6 +87,7 @@ describe('submitting credentials', () => {
   it('lets staff submit for a named client only, and a client only for itself', async () => {
     const noClient = await submit(asStaff);
     expect([noClient.status, noClient.body.error.details]).toEqual([400, { clientId: ['required for staff'] }]);
+    expect((await submit(asStaff, { clientId: '0b7e8c1a-3f1d-4c1e-9a51-2f6a9d3c7e10' })).status).toBe(404);
     const forB = await submit(asStaff, { clientId: clientB.id });
     expect([forB.status, forB.body.clientId]).toEqual([201, clientB.id]);
     const foreign = await submit(asA, { clientId: clientB.id });

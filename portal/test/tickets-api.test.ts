@@ -63,6 +63,8 @@ describe('opening tickets', () => {
     const noClient = await asStaff('POST', '/tickets', newTicket());
     expect([noClient.status, noClient.body.error.details]).toEqual([400, { clientId: ['required for staff'] }]);
     expect(await SupportTicket.count()).toBe(before);
+    const unknown = await asStaff('POST', '/tickets', newTicket({ clientId: '0b7e8c1a-3f1d-4c1e-9a51-2f6a9d3c7e10' }));
+    expect([unknown.status, unknown.body.error.message]).toEqual([404, 'Client not found']);
     const forA = await asStaff('POST', '/tickets', newTicket({ clientId: clientA.id }));
     expect([forA.status, forA.body.clientId, forA.body.createdBy.role]).toEqual([201, clientA.id, 'staff']);
   });

@@ -3,11 +3,12 @@ import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import { actorOf, type Caller } from '~/lib/caller.server';
 import { ApiError } from '~/lib/errors.server';
 import { paginate, parseOrder } from '~/lib/pagination.server';
-import { assertClientAccess, clientScopeOf, isStaff } from '~/lib/policy.server';
+import { assertClientAccess, clientScopeOf } from '~/lib/policy.server';
 import { ApiCredential, Client, getDb, User } from '~/models/index.server';
 import { recordAudit } from './audit.server';
 import { escapeLike } from './clients.server';
 import { hintFor } from './credential-hints';
+import { resolveOwningClient } from './owning-client.server';
 import { sealSecret } from './secrets.server';
 
 // A credential's values are sealed on arrival and never leave this module again; every read returns the
@@ -69,7 +70,7 @@ export async function loadCredentialDto(id: string): Promise<CredentialDto> {
 
 /** A client user or token submits for its own client; staff name the client. Audited as credential.create. */
 export async function submitCredential({ caller, input }: { caller: Caller; input: CredentialCreate }): Promise<CredentialDto> {
-  const clientId = await clientForNewCredential({ caller, requested: input.clientId });
+  const clientId = await resolveOwningClient({ caller, requested: input.clientId, noun: 'credential' });
   const id = await getDb().transaction(async (transaction) => {
     const credential = await createCredential(
       { clientId, serviceName: input.serviceName, credentialType: input.credentialType, fields: input.fields, notes: input.notes, submittedById: caller.user.id },
@@ -89,17 +90,6 @@ export async function submitCredential({ caller, input }: { caller: Caller; inpu
     return credential.id;
   });
   return loadCredentialDto(id);
-}
-
-async function clientForNewCredential({ caller, requested }: { caller: Caller; requested?: string }): Promise<string> {
-  if (!isStaff(caller)) {
-    const own = clientScopeOf(caller)!;
-    if (requested && requested !== own) throw new ApiError('invalid_input', 'You can submit credentials only for your own client', { clientId: ['must be your own client (or left out)'] });
-    return own;
-  }
-  if (!requested) throw new ApiError('invalid_input', 'Say which client the credential belongs to', { clientId: ['required for staff'] });
-  if (!(await Client.findByPk(requested, { attributes: ['id'] }))) throw new ApiError('invalid_input', 'No client has this id', { clientId: ['no client has this id'] });
-  return requested;
 }
 
 export async function listCredentials({ caller, query }: { caller: Caller; query: CredentialListQuery }) {

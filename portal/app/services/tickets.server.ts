@@ -4,8 +4,9 @@ import type { Caller } from '~/lib/caller.server';
 import { ApiError } from '~/lib/errors.server';
 import { paginate, parseOrder } from '~/lib/pagination.server';
 import { assertClientAccess, clientScopeOf, isStaff } from '~/lib/policy.server';
-import { Client, getDb, SupportTicket, TicketComment, TicketEvent, User, Workflow } from '~/models/index.server';
+import { getDb, SupportTicket, TicketComment, TicketEvent, User, Workflow } from '~/models/index.server';
 import { escapeLike } from './clients.server';
+import { resolveOwningClient } from './owning-client.server';
 import { COMMENT_INCLUDES, EVENT_INCLUDES, TICKET_INCLUDES, toCommentDto, toHistoryEntry, toPerson, toTicketDto } from './ticket-dto.server';
 
 const NOT_FOUND = 'Ticket not found';
@@ -66,7 +67,7 @@ async function assigneeNames(events: TicketEvent[]): Promise<Map<string, string>
 }
 
 export async function createTicket({ caller, input }: { caller: Caller; input: TicketCreate }): Promise<TicketDto> {
-  const clientId = await clientForNewTicket({ caller, requested: input.clientId });
+  const clientId = await resolveOwningClient({ caller, requested: input.clientId, noun: 'ticket' });
   const id = await getDb().transaction(async (transaction) => {
     if (input.workflowId) await assertWorkflowOfClient({ workflowId: input.workflowId, clientId, transaction });
     const ticket = await SupportTicket.create(
@@ -86,17 +87,6 @@ export async function createTicket({ caller, input }: { caller: Caller; input: T
     return ticket.id;
   });
   return toTicketDto((await SupportTicket.findByPk(id, { include: TICKET_INCLUDES }))!);
-}
-
-async function clientForNewTicket({ caller, requested }: { caller: Caller; requested?: string }): Promise<string> {
-  if (!isStaff(caller)) {
-    const own = clientScopeOf(caller)!;
-    if (requested && requested !== own) throw new ApiError('invalid_input', 'You can open tickets only for your own client', { clientId: ['must be your own client (or left out)'] });
-    return own;
-  }
-  if (!requested) throw new ApiError('invalid_input', 'Say which client the ticket is for', { clientId: ['required for staff'] });
-  if (!(await Client.findByPk(requested, { attributes: ['id'] }))) throw new ApiError('invalid_input', 'No client has this id', { clientId: ['no client has this id'] });
-  return requested;
 }
 
 async function assertWorkflowOfClient({ workflowId, clientId, transaction }: { workflowId: string; clientId: string; transaction: Transaction }) {
