@@ -44,3 +44,9 @@ export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter
 
 /** A query flag: `?open=true`. */
 export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** PostgreSQL text cannot hold a NUL character; such input is refused rather than stored altered. */
+export function hasNoNul(value: string): boolean {
+  return !value.includes('\u0000');
+}
+export const NO_NUL_MESSAGE = 'must not contain NUL characters';

@@ -1,6 +1,6 @@
 import { findActiveToken } from '~/services/api-tokens.server';
 import { getCurrentUser } from './auth.server';
-import { sessionCaller, type Caller } from './caller.server';
+import { callerFromSession, type Caller } from './caller.server';
 import { ApiError } from './errors.server';
 
 /**
@@ -19,7 +19,7 @@ export async function authenticateApi(request: Request, ip?: string): Promise<Ca
   }
   const session = await getCurrentUser(request);
   if (!session || !session.session.verified) return null;
-  return sessionCaller({ current: session, ip });
+  return callerFromSession({ user: session.user, client: session.client, ip });
 }
 
 export function unauthorized(message = 'Sign in or send an API token'): ApiError {

@@ -1,7 +1,6 @@
 import type { TokenScope } from '@monoliet/contract';
-import type { ApiToken, User } from '~/models/index.server';
+import type { ApiToken, Client, User } from '~/models/index.server';
 import type { Actor } from '~/services/audit.server';
-import type { CurrentUser } from './auth.server';
 
 /** Who is calling the API: a user, through a token or a browser session. Services take this for access checks. */
 export type Caller = {
@@ -22,9 +21,8 @@ export function actorOf(caller: Caller): Actor {
   return { id: caller.user.id, label: `${caller.user.email}${via}`, ip: caller.ip ?? null };
 }
 
-/** The caller behind a signed-in browser session: pages call the same services as the API with it. */
-export function sessionCaller({ current, ip }: { current: CurrentUser; ip?: string }): Caller {
-  const { user } = current;
+/** The caller of a browser session: the API and the pages' services see the same rights. */
+export function callerFromSession({ user, client, ip }: { user: User; client: Client | null; ip?: string | null }): Caller {
   const scopes = user.role === 'staff' ? STAFF_SCOPES : CLIENT_SCOPES;
-  return { user, role: user.role, clientId: current.client?.id ?? null, scopes: new Set(scopes), token: null, ip };
+  return { user, role: user.role, clientId: client?.id ?? null, scopes: new Set(scopes), token: null, ip };
 }

@@ -10,17 +10,17 @@ import { InvoiceStatusBadge } from '~/components/invoices/invoice-status-badge';
 import { buttonClass } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { requireClientUser } from '~/lib/auth.server';
-import { sessionCaller } from '~/lib/caller.server';
+import { callerFromSession } from '~/lib/caller.server';
 import { formatDate } from '~/lib/format';
 import { INVOICE_TYPE_LABELS, paymentMethodLabel } from '~/lib/invoice-labels';
-import { loadForPage, requirePageId } from '~/lib/page-errors.server';
+import { loadForPage, requireIdParam } from '~/lib/client-page.server';
 import { getInvoice } from '~/services/invoice-queries.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Invoice ${data.invoice.number}` : 'Invoice' }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireClientUser(request);
-  const invoice = await loadForPage(getInvoice({ caller: sessionCaller({ current }), id: requirePageId(params) }));
+  const invoice = await loadForPage(getInvoice({ caller: callerFromSession(current), id: requireIdParam(params) }));
   const { client } = current;
   return { invoice, billTo: { companyName: client.companyName, contactName: client.contactName, email: client.billingEmail ?? client.email } };
 }

@@ -10,18 +10,18 @@ import { EmptyState } from '~/components/ui/card';
 import { Pager } from '~/components/ui/pager';
 import { DataTable, type Column } from '~/components/ui/table';
 import { requireClientUser } from '~/lib/auth.server';
-import { sessionCaller } from '~/lib/caller.server';
+import { callerFromSession } from '~/lib/caller.server';
 import { formatDate } from '~/lib/format';
 import { isFiltered, readInvoiceFilters, toListQuery } from '~/lib/invoice-filters';
 import { INVOICE_TYPE_LABELS } from '~/lib/invoice-labels';
 import { formatMoney } from '~/lib/money';
-import { loadForPage } from '~/lib/page-errors.server';
+import { loadForPage } from '~/lib/client-page.server';
 import { listInvoices, summarizeOutstanding } from '~/services/invoice-queries.server';
 
 export const meta: MetaFunction = () => [{ title: 'Invoices' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const caller = sessionCaller({ current: await requireClientUser(request) });
+  const caller = callerFromSession(await requireClientUser(request));
   const url = new URL(request.url);
   const filters = readInvoiceFilters(url.searchParams);
   const cursor = url.searchParams.get('cursor') ?? undefined;

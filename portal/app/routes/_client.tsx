@@ -12,6 +12,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const NAV: NavItem[] = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/invoices', label: 'Invoices' },
+  { to: '/tickets', label: 'Support tickets' },
+  { to: '/credentials', label: 'Credentials' },
+  { to: '/account', label: 'Account' },
 ];
 
 export default function ClientLayout() {

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { formatMoney } from '~/lib/money';
 import { createInvoice } from '~/services/invoices.server';
 import { buildClient, buildUser, TEST_PASSWORD } from '../factories';
-import { launchBrowser, screenshot, signInAs } from '../helpers/browser';
+import { launchBrowser, screenshot, signInAs, waitForCount } from '../helpers/browser';
 import { readPdfText } from '../helpers/pdf-text';
 import { startPortal, type PortalProcess } from '../helpers/portal-process';
 
@@ -77,10 +77,10 @@ describe('invoices in the client portal', () => {
 
     await page.getByRole('link', { name: 'Overdue', exact: true }).click();
     await page.waitForURL(/show=overdue/);
-    expect(await page.getByRole('row').filter({ hasText: 'INV-' }).count()).toBe(1);
+    await waitForCount(page.getByRole('row').filter({ hasText: 'INV-' }), 1);
     await page.getByRole('link', { name: 'Open', exact: true }).click();
     await page.waitForURL(/show=open/);
-    expect(await page.getByRole('row').filter({ hasText: 'INV-' }).count()).toBe(3);
+    await waitForCount(page.getByRole('row').filter({ hasText: 'INV-' }), 3);
 
     await page.getByRole('link', { name: open.number, exact: true }).click();
     await page.waitForURL(new RegExp(`/invoices/${open.id}$`));

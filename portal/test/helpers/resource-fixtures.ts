@@ -1,6 +1,8 @@
 import type { Client, User } from '~/models/index.server';
 import { issueToken } from '~/services/api-tokens.server';
 import { createInvoice } from '~/services/invoices.server';
+import { createCredential } from '~/services/credentials.server';
+import { buildTicket } from '../factories';
 
 /**
  * For the authorization matrix: given client A, client B and their users, each `resource` named by a
@@ -24,6 +26,14 @@ export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
       ofB: (await createInvoice({ clientId: clientB.id, type: 'additional', lines: [line] })).id,
     };
   },
+  ticket: async ({ clientA, clientB, userA, userB }) => ({
+    ofA: (await buildTicket({ client: clientA, createdBy: userA })).id,
+    ofB: (await buildTicket({ client: clientB, createdBy: userB })).id,
+  }),
+  credential: async ({ clientA, clientB }) => {
+    const credentialOf = async (clientId: string) => (await createCredential({ clientId, serviceName: 'Matrix API', credentialType: 'api_key', fields: { apiKey: `matrix-secret-${clientId}` } })).id;
+    return { ofA: await credentialOf(clientA.id), ofB: await credentialOf(clientB.id) };
+  },
 };
 
 /**
@@ -41,4 +51,11 @@ export const BODY_EXAMPLES: Record<string, BodyExample> = {
   updateInvoice: () => ({ notes: 'Updated by the matrix' }),
   payInvoice: () => ({ method: 'bank_transfer' }),
   voidInvoice: () => ({ reason: 'Issued by mistake' }),
+  // a client user may give its own client's id; staff must give one (so client B is refused with 400)
+  createTicket: ({ clientA }) => ({ subject: 'Matrix ticket', description: 'Opened by the matrix', priority: 'low', clientId: clientA.id }),
+  updateTicket: () => ({ subject: 'Matrix ticket, edited' }),
+  createTicketComment: () => ({ body: 'A reply from the matrix' }),
+  createCredential: ({ clientA }) => ({ serviceName: 'Matrix API', credentialType: 'api_key', fields: { apiKey: 'matrix-secret-value-1234' }, clientId: clientA.id }),
+  updateCredential: () => ({ notes: 'Checked by the matrix' }),
+  revealCredential: () => ({ password: 'test-password-123' }),
 };
