@@ -6,9 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as client from './actions/client/Client.resource';
 import * as execution from './actions/execution/Execution.resource';
+import * as invoice from './actions/invoice/Invoice.resource';
 import { describeError, getOperation, planCalls, toNodeError } from './actions/router';
 import * as ticket from './actions/ticket/Ticket.resource';
+import { searchClients, searchInvoices, searchTickets } from './methods/listSearch';
 
 export class Monoliet implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +21,8 @@ export class Monoliet implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Report runs and errors to the Monoliet client portal and work with its tickets',
+		description:
+			'Report runs and errors to the Monoliet client portal, and work with its tickets, invoices and clients',
 		defaults: {
 			name: 'Monoliet',
 		},
@@ -39,8 +43,16 @@ export class Monoliet implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
+						name: 'Client',
+						value: 'client',
+					},
+					{
 						name: 'Execution',
 						value: 'execution',
+					},
+					{
+						name: 'Invoice',
+						value: 'invoice',
 					},
 					{
 						name: 'Ticket',
@@ -49,9 +61,15 @@ export class Monoliet implements INodeType {
 				],
 				default: 'execution',
 			},
+			...client.description,
 			...execution.description,
+			...invoice.description,
 			...ticket.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchClients, searchInvoices, searchTickets },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

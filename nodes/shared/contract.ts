@@ -93,4 +93,127 @@ export type WebhookSubscriptionCreated = {
 	secret: string;
 };
 
+export type TicketStatus = 'open' | 'in_progress' | 'resolved';
+
+export type TicketPriority = 'low' | 'medium' | 'high' | 'urgent';
+
+export type TicketDto = {
+	id: string;
+	number: number;
+	clientId: string;
+	subject: string;
+	description: string;
+	priority: TicketPriority;
+	status: TicketStatus;
+	workflow: {
+		id: string;
+		name: string;
+	} | null;
+	createdBy: {
+		id: string;
+		name: string;
+		role: 'staff' | 'client';
+	} | null;
+	assignee: {
+		id: string;
+		name: string;
+		role: 'staff' | 'client';
+	} | null;
+	resolvedAt: string | null;
+	createdAt: string;
+	updatedAt: string;
+};
+
+export type TicketCreate = {
+	subject: string;
+	description: string;
+	priority: TicketPriority;
+	clientId?: string;
+	workflowId?: string | null;
+};
+
+export type TicketUpdate = {
+	subject?: string;
+	description?: string;
+	priority?: TicketPriority;
+	status?: TicketStatus;
+	assigneeId?: string | null;
+};
+
+export type TicketCommentCreate = {
+	body: string;
+	internal: boolean;
+};
+
+export type InvoiceStatus = 'void' | 'pending' | 'overdue' | 'paid';
+
+export type InvoiceType = 'setup' | 'monthly' | 'additional';
+
+export type PaymentMethod = 'check' | 'bank_transfer' | 'card' | 'direct_debit' | 'paypal' | 'stripe' | 'cash' | 'other';
+
+export type InvoiceSummaryDto = {
+	id: string;
+	number: string;
+	clientId: string;
+	clientName: string;
+	type: InvoiceType;
+	status: InvoiceStatus;
+	isOverdue: boolean;
+	currency: string;
+	total: string;
+	amountDue: string;
+	issueDate: string;
+	dueDate: string;
+	paidAt: string | null;
+	paymentMethod: string | null;
+	voidedAt: string | null;
+	periodStart: string | null;
+	periodEnd: string | null;
+	createdAt: string;
+	updatedAt: string;
+};
+
+export type InvoiceLineInput = {
+	description: string;
+	quantity: number;
+	unitAmount: string;
+};
+
+export type InvoiceCreate = {
+	clientId: string;
+	type: InvoiceType;
+	lines?: InvoiceLineInput[];
+	currency?: string;
+	issueDate?: string;
+	dueDate?: string;
+	periodStart?: string;
+	periodEnd?: string;
+	notes?: string;
+};
+
+export type InvoicePay = {
+	method: PaymentMethod;
+	paidAt?: string;
+};
+
+export type ClientDto = {
+	id: string;
+	slug: string;
+	companyName: string;
+	contactName: string;
+	email: string;
+	billingEmail: string | null;
+	phone: string;
+	status: 'active' | 'paused' | 'churned';
+	plan: string;
+	setupFee: string;
+	monthlyFee: string;
+	currency: string;
+	billingCycle: 'monthly' | 'yearly';
+	nextBillingDate: string | null;
+	createdAt: string;
+	updatedAt: string;
+	notes?: string;
+};
+
 export type Page<T> = { data: T[]; nextCursor: string | null };

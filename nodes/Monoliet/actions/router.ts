@@ -1,12 +1,16 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import * as client from './client/Client.resource';
 import * as execution from './execution/Execution.resource';
+import * as invoice from './invoice/Invoice.resource';
 import * as ticket from './ticket/Ticket.resource';
 import type { Operation, OperationCall } from './types';
 
 const operations: Record<string, Record<string, Operation>> = {
+	client: client.operations,
 	execution: execution.operations,
+	invoice: invoice.operations,
 	ticket: ticket.operations,
 };
 

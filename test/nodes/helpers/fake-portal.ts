@@ -2,6 +2,7 @@
 // schemas and answer with its shapes (including the error envelope), so a body the real portal would
 // refuse is refused here too.
 import {
+  type ApiRouteDef,
   ERROR_STATUS,
   ExecutionBatchSchema,
   WebhookSubscriptionCreateSchema,
@@ -16,6 +17,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import type { z } from 'zod';
+import { contractRoute, type Answer } from './contract-route';
 import { API_TOKEN, PORTAL_URL } from './fake-n8n';
 
 export type RecordedRequest = { method: string; path: string; query: Record<string, string>; authorization: string | null; body: unknown };
@@ -105,5 +107,19 @@ export function startFakePortal() {
   ];
 
   const server = setupServer(...handlers);
-  return { server, requests, subscriptions, ingested, route };
+  /** Serves one route of the contract's route table for the current test (see contract-route.ts). */
+  const serve = <R extends ApiRouteDef>(apiRoute: R, answer: Answer<R>) => server.use(contractRoute({ requests, route: apiRoute, answer }));
+  return { server, requests, subscriptions, ingested, route, serve };
+}
+
+/** A fake portal listening for the whole test file, its handlers and recorded requests reset after each test. */
+export function useFakePortal() {
+  const portal = startFakePortal();
+  beforeAll(() => portal.server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    portal.server.resetHandlers();
+    portal.requests.length = 0;
+  });
+  afterAll(() => portal.server.close());
+  return portal;
 }
