@@ -51,13 +51,19 @@ export function toIsoDay(
 	{ value, label, itemIndex }: { value: unknown; label: string; itemIndex: number },
 ): string {
 	const day = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(String(value).trim())?.[1];
-	if (!day || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
+	// a day that does not exist (2026-02-30) would otherwise roll over into the next month
+	if (!day || !isRealDay(day)) {
 		throw new NodeOperationError(context.getNode(), `"${String(value)}" is not a valid date`, {
 			description: `Check ${label}. Use a date such as 2026-05-01.`,
 			itemIndex,
 		});
 	}
 	return day;
+}
+
+function isRealDay(day: string): boolean {
+	const time = Date.parse(`${day}T00:00:00Z`);
+	return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
 }
 
 /** A date-time parameter as an ISO instant; times without an offset are read in the workflow's time zone. */

@@ -41,11 +41,16 @@ export function contractRoute<R extends ApiRouteDef>({ requests, route, answer }
     requests.push({ method: request.method, path: url.pathname, query, authorization: request.headers.get('authorization'), body });
     if (request.headers.get('authorization') !== `Bearer ${API_TOKEN}`) return errorEnvelope('unauthorized', 'Invalid or revoked API token');
 
+    // the portal's own answers: a malformed id names no record; bad query or body is a 400 with details
     const parsed: Record<string, unknown> = { params: {}, query: {}, body: undefined };
-    for (const [what, schema, value] of [
-      ['params', route.params, params],
-      ['query', route.query, query],
-      ['body', route.body, body],
+    if (route.params) {
+      const result = route.params.safeParse(params);
+      if (!result.success) return errorEnvelope('not_found', `No ${route.resource ?? 'record'} with this id`);
+      parsed.params = result.data;
+    }
+    for (const [what, schema, value, message] of [
+      ['query', route.query, query, 'Invalid query'],
+      ['body', route.body, body, 'Invalid request body'],
     ] as const) {
       if (!schema) {
         if (what === 'body' && body !== undefined) return errorEnvelope('invalid_input', 'This route takes no request body');
@@ -54,8 +59,8 @@ export function contractRoute<R extends ApiRouteDef>({ requests, route, answer }
       }
       const unknown = unknownKeys(schema, value);
       if (unknown.length > 0) return errorEnvelope('invalid_input', `Unknown ${what} fields: ${unknown.join(', ')}`);
-      const result = schema.safeParse(value);
-      if (!result.success) return errorEnvelope('invalid_input', `Invalid request ${what}`, issuesToDetails(result.error));
+      const result = schema.safeParse(value ?? {});
+      if (!result.success) return errorEnvelope('invalid_input', message, issuesToDetails(result.error));
       parsed[what] = result.data;
     }
 

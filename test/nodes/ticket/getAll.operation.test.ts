@@ -96,7 +96,7 @@ describe('Ticket → Get Many', () => {
     });
     expect(output).toEqual([
       { json: expect.objectContaining({ id: tickets[0].id }), pairedItem: { item: 0 } },
-      { json: { error: 'Invalid request query' }, pairedItem: { item: 1 } },
+      { json: { error: 'Invalid query' }, pairedItem: { item: 1 } },
     ]);
   });
 });
