@@ -23,6 +23,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, LoginSchema);
   if (form.errors) return data({ errors: form.errors, email: form.values.email ?? '' }, { status: 400 });
   const result = await signIn({ ...form.data, ip: context.ip });
+  if (!result.ok && result.reason === 'rate_limited') {
+    return data({ errors: { form: [result.message] }, email: form.data.email }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
+  }
   if (!result.ok) return data({ errors: { form: [result.message] }, email: form.data.email }, { status: 400 });
   const cookie = await commitSession(newSession({ userId: result.user.id, version: result.user.sessionVersion }));
   return redirect(safeRedirectPath(redirectTo, homePathFor(result.user)), { headers: { 'Set-Cookie': cookie } });
