@@ -1,5 +1,5 @@
 import { LoginSchema } from '@monoliet/contract';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useBranding } from '~/components/branding';
@@ -11,6 +11,12 @@ import { commitSession, newSession } from '~/lib/session.server';
 import { signIn } from '~/services/sign-in.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in' }];
+
+// a refused sign-in (too many failures) says when to try again, on the page and in Retry-After
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After');
+  return retryAfter ? { 'Retry-After': retryAfter } : {};
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentUser(request);
