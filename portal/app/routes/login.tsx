@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: 'Sign in' }];
 // a refused sign-in (too many failures) says when to try again, on the page and in Retry-After
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get('Retry-After');
-  return retryAfter ? { 'Retry-After': retryAfter } : {};
+  return retryAfter ? new Headers({ 'Retry-After': retryAfter }) : new Headers();
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
