@@ -58,3 +58,6 @@ export const BODY_EXAMPLES: Record<string, BodyExample> = {
   createN8nInstance: () => ({ name: `n8n ${unique()}`, baseUrl: `https://n8n-${unique()}.example`, apiKey: 'n8n_api_matrix_key' }),
   updateN8nInstance: () => ({ name: `n8n ${unique()}` }),
 };
+
+/** Query parameters for a route whose query has required parameters (by route id); most need none. */
+export const QUERY_EXAMPLES: Record<string, Record<string, string>> = {};
