@@ -1,49 +1,18 @@
 import type { N8nInstanceCreate, N8nInstanceDto, N8nInstanceListQuery, N8nInstanceUpdate } from '@monoliet/contract';
 import { Op, UniqueConstraintError } from 'sequelize';
 import { actorOf, type Caller } from '~/lib/caller.server';
-import { DecryptionError } from '~/lib/crypto.server';
 import { ApiError } from '~/lib/errors.server';
 import { paginate, parseOrder } from '~/lib/pagination.server';
 import { assertStaff } from '~/lib/policy.server';
 import { getDb, N8nInstance, Workflow } from '~/models/index.server';
 import { recordAudit } from './audit.server';
-import { hintFor } from './credential-hints';
-import { openSecret, sealSecret } from './secrets.server';
+import { toInstanceDto } from './n8n-instance-dto.server';
+import { sealSecret } from './secrets.server';
 
 // The n8n instances the portal syncs from and pushes activations to. The API key is stored encrypted
 // and never leaves the portal again: answers say whether one is set and show its last characters.
 
 const NOT_FOUND = 'n8n instance not found';
-
-function apiKeyHintOf(instance: N8nInstance): string | null {
-  if (!instance.apiKeyEncrypted) return null;
-  try {
-    return hintFor({ apiKey: openSecret({ kind: 'instanceApiKey', ciphertext: instance.apiKeyEncrypted }) });
-  } catch (error) {
-    // a key sealed with an encryption key that is no longer configured: say so instead of failing the list
-    if (error instanceof DecryptionError) return 'unreadable: re-enter the API key';
-    throw error;
-  }
-}
-
-export function toInstanceDto(instance: N8nInstance, workflowCount: number): N8nInstanceDto {
-  return {
-    id: instance.id,
-    name: instance.name,
-    baseUrl: instance.baseUrl,
-    identity: instance.identity,
-    hasApiKey: instance.apiKeyEncrypted !== null,
-    apiKeyHint: apiKeyHintOf(instance),
-    apiFlavor: instance.apiFlavor,
-    isActive: instance.isActive,
-    workflowCount,
-    lastSyncAt: instance.lastSyncAt?.toISOString() ?? null,
-    lastSyncStatus: instance.lastSyncStatus,
-    lastSyncError: instance.lastSyncError,
-    createdAt: instance.createdAt.toISOString(),
-    updatedAt: instance.updatedAt.toISOString(),
-  };
-}
 
 async function countWorkflows(instanceIds: string[]): Promise<Map<string, number>> {
   if (instanceIds.length === 0) return new Map();
@@ -83,20 +52,29 @@ const sealKey = (apiKey: string | null) => (apiKey === null ? null : sealSecret(
 
 export async function createInstance({ caller, input }: { caller: Caller; input: N8nInstanceCreate }): Promise<N8nInstanceDto> {
   assertStaff(caller);
-  const instance = await N8nInstance.create({
-    name: input.name,
-    baseUrl: input.baseUrl,
-    identity: input.identity ?? input.baseUrl,
-    apiKeyEncrypted: sealKey(input.apiKey ?? null),
-    apiFlavor: null,
-    isActive: input.isActive ?? true,
-    lastSyncAt: null,
-    lastSyncStatus: null,
-    lastSyncError: null,
-    syncWatermark: null,
-    syncState: null,
-  }).catch(explainConflict);
-  await recordAudit({ actor: actorOf(caller), action: 'n8n_instance.create', target: { type: 'n8n_instance', id: instance.id }, metadata: { name: instance.name, baseUrl: instance.baseUrl, withApiKey: instance.apiKeyEncrypted !== null } });
+  const instance = await getDb()
+    .transaction(async (transaction) => {
+      const created = await N8nInstance.create(
+        {
+          name: input.name,
+          baseUrl: input.baseUrl,
+          identity: input.identity ?? input.baseUrl,
+          apiKeyEncrypted: sealKey(input.apiKey ?? null),
+          apiFlavor: null,
+          isActive: input.isActive ?? true,
+          lastSyncAt: null,
+          lastSyncStatus: null,
+          lastSyncError: null,
+          syncWatermark: null,
+          syncState: null,
+        },
+        { transaction },
+      );
+      const metadata = { name: created.name, baseUrl: created.baseUrl, withApiKey: created.apiKeyEncrypted !== null };
+      await recordAudit({ actor: actorOf(caller), action: 'n8n_instance.create', target: { type: 'n8n_instance', id: created.id }, metadata }, transaction);
+      return created;
+    })
+    .catch(explainConflict);
   return toInstanceDto(instance, 0);
 }
 
@@ -104,18 +82,23 @@ export async function updateInstance({ caller, id, input }: { caller: Caller; id
   assertStaff(caller);
   const instance = await findInstance(id);
   const movedTo = input.baseUrl !== undefined && input.baseUrl !== instance.baseUrl ? input.baseUrl : undefined;
-  await instance
-    .update({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.identity !== undefined ? { identity: input.identity } : {}),
-      ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
-      ...(input.apiKey !== undefined ? { apiKeyEncrypted: sealKey(input.apiKey) } : {}),
-      // another address may run another n8n version: which activation API it speaks is found out again
-      ...(movedTo ? { baseUrl: movedTo, apiFlavor: null } : {}),
+  await getDb()
+    .transaction(async (transaction) => {
+      await instance.update(
+        {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.identity !== undefined ? { identity: input.identity } : {}),
+          ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
+          ...(input.apiKey !== undefined ? { apiKeyEncrypted: sealKey(input.apiKey) } : {}),
+          // another address may run another n8n version: which activation API it speaks is found out again
+          ...(movedTo ? { baseUrl: movedTo, apiFlavor: null } : {}),
+        },
+        { transaction },
+      );
+      // the key itself is never written to the audit log, only that it changed
+      await recordAudit({ actor: actorOf(caller), action: 'n8n_instance.update', target: { type: 'n8n_instance', id }, metadata: { name: instance.name, fields: Object.keys(input) } }, transaction);
     })
     .catch(explainConflict);
-  // the key itself is never written to the audit log, only that it changed
-  await recordAudit({ actor: actorOf(caller), action: 'n8n_instance.update', target: { type: 'n8n_instance', id }, metadata: { name: instance.name, fields: Object.keys(input) } });
   return dtoOf(instance);
 }
 
@@ -127,8 +110,10 @@ export async function deleteInstance({ caller, id }: { caller: Caller; id: strin
   if (workflows > 0) {
     throw new ApiError('conflict', `${workflows} workflow${workflows === 1 ? '' : 's'} of this instance ${workflows === 1 ? 'is' : 'are'} still in the portal; deactivate the instance instead, or remove its workflows first`);
   }
-  await instance.destroy();
-  await recordAudit({ actor: actorOf(caller), action: 'n8n_instance.delete', target: { type: 'n8n_instance', id }, metadata: { name: instance.name, baseUrl: instance.baseUrl } });
+  await getDb().transaction(async (transaction) => {
+    await instance.destroy({ transaction });
+    await recordAudit({ actor: actorOf(caller), action: 'n8n_instance.delete', target: { type: 'n8n_instance', id }, metadata: { name: instance.name, baseUrl: instance.baseUrl } }, transaction);
+  });
 }
 
 function explainConflict(error: unknown): never {

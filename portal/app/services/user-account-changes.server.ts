@@ -80,6 +80,8 @@ function auditActionOf({ user, input, deactivating }: { user: User; input: UserU
 export async function setUserPassword({ caller, id, password }: { caller: Caller; id: string; password: string }) {
   assertStaff(caller);
   const user = await loadUser(id);
-  await setPassword({ userId: id, password });
-  await recordAudit({ actor: actorOf(caller), action: 'user.password_set', target: { type: 'user', id }, clientId: user.membership?.clientId ?? null, metadata: { email: user.email } });
+  await getDb().transaction(async (transaction) => {
+    await setPassword({ userId: id, password }, transaction);
+    await recordAudit({ actor: actorOf(caller), action: 'user.password_set', target: { type: 'user', id }, clientId: user.membership?.clientId ?? null, metadata: { email: user.email } }, transaction);
+  });
 }

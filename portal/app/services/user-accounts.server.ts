@@ -4,7 +4,7 @@ import { actorOf, type Caller } from '~/lib/caller.server';
 import { ApiError } from '~/lib/errors.server';
 import { paginate, parseOrder } from '~/lib/pagination.server';
 import { assertStaff } from '~/lib/policy.server';
-import { Client, ClientMember, User } from '~/models/index.server';
+import { Client, ClientMember, getDb, User } from '~/models/index.server';
 import { recordAudit } from './audit.server';
 import { escapeLike } from './clients.server';
 import { createUser, getUserWithClient } from './users.server';
@@ -70,13 +70,19 @@ export async function createUserAccount({ caller, input }: { caller: Caller; inp
   if (input.role === 'staff' && input.clientId) throw new ApiError('invalid_input', 'Staff users do not belong to a client', { clientId: ['only client users have a client'] });
   if (input.memberRole && !input.clientId) throw new ApiError('invalid_input', 'A member role needs a client', { memberRole: ['send clientId too'] });
   if (input.clientId) await assertClientExists(input.clientId);
-  const user = await createUser(input);
-  await recordAudit({
-    actor: actorOf(caller),
-    action: 'user.create',
-    target: { type: 'user', id: user.id },
-    clientId: input.clientId ?? null,
-    metadata: { email: user.email, role: user.role, withPassword: input.password !== undefined },
+  const user = await getDb().transaction(async (transaction) => {
+    const created = await createUser(input, transaction);
+    await recordAudit(
+      {
+        actor: actorOf(caller),
+        action: 'user.create',
+        target: { type: 'user', id: created.id },
+        clientId: input.clientId ?? null,
+        metadata: { email: created.email, role: created.role, withPassword: input.password !== undefined },
+      },
+      transaction,
+    );
+    return created;
   });
   return toUserDto(await loadUser(user.id));
 }

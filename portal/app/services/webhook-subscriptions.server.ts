@@ -12,7 +12,7 @@ import { randomToken } from '~/lib/crypto.server';
 import { ApiError } from '~/lib/errors.server';
 import { paginate } from '~/lib/pagination.server';
 import { clientScopeOf, isStaff } from '~/lib/policy.server';
-import { WebhookSubscription } from '~/models/index.server';
+import { getDb, WebhookSubscription } from '~/models/index.server';
 import { recordAudit } from './audit.server';
 import { sealSecret } from './secrets.server';
 
@@ -60,37 +60,42 @@ export async function getWebhook({ caller, id }: { caller: Caller; id: string })
 export async function createWebhook({ caller, input }: { caller: Caller; input: WebhookSubscriptionCreate }): Promise<WebhookSubscriptionCreated> {
   const clientId = clientScopeOf(caller) ?? null;
   const secret = `${SECRET_PREFIX}${randomToken(32)}`;
-  const subscription = await WebhookSubscription.create({
-    targetUrl: input.targetUrl,
-    events: [...new Set(input.events)],
-    description: input.description?.trim() ?? '',
-    secretEncrypted: sealSecret({ kind: 'webhookSecret', plaintext: secret }),
-    clientId,
-    createdById: caller.user.id,
-  });
-  await recordAudit({
-    actor: actorOf(caller),
-    action: 'webhook.create',
-    target: { type: 'webhook_subscription', id: subscription.id },
-    clientId,
-    metadata: { targetUrl: input.targetUrl, events: subscription.events },
+  const subscription = await getDb().transaction(async (transaction) => {
+    const created = await WebhookSubscription.create(
+      {
+        targetUrl: input.targetUrl,
+        events: [...new Set(input.events)],
+        description: input.description?.trim() ?? '',
+        secretEncrypted: sealSecret({ kind: 'webhookSecret', plaintext: secret }),
+        clientId,
+        createdById: caller.user.id,
+      },
+      { transaction },
+    );
+    await recordAudit(
+      { actor: actorOf(caller), action: 'webhook.create', target: { type: 'webhook_subscription', id: created.id }, clientId, metadata: { targetUrl: input.targetUrl, events: created.events } },
+      transaction,
+    );
+    return created;
   });
   return { ...toWebhookDto(subscription), secret };
 }
 
 export async function updateWebhook({ caller, id, input }: { caller: Caller; id: string; input: WebhookSubscriptionUpdate }): Promise<WebhookSubscriptionDto> {
   const subscription = await findVisibleSubscription({ caller, id });
-  await subscription.update({
-    ...(input.events ? { events: [...new Set(input.events)] } : {}),
-    ...(input.description !== undefined ? { description: input.description.trim() } : {}),
-    ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
-  });
-  await recordAudit({
-    actor: actorOf(caller),
-    action: 'webhook.update',
-    target: { type: 'webhook_subscription', id },
-    clientId: subscription.clientId,
-    metadata: { fields: Object.keys(input) },
+  await getDb().transaction(async (transaction) => {
+    await subscription.update(
+      {
+        ...(input.events ? { events: [...new Set(input.events)] } : {}),
+        ...(input.description !== undefined ? { description: input.description.trim() } : {}),
+        ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
+      },
+      { transaction },
+    );
+    await recordAudit(
+      { actor: actorOf(caller), action: 'webhook.update', target: { type: 'webhook_subscription', id }, clientId: subscription.clientId, metadata: { fields: Object.keys(input) } },
+      transaction,
+    );
   });
   return toWebhookDto(subscription);
 }
@@ -98,12 +103,11 @@ export async function updateWebhook({ caller, id, input }: { caller: Caller; id:
 /** Deletes the subscription; its delivery history goes with it (ON DELETE CASCADE). */
 export async function deleteWebhook({ caller, id }: { caller: Caller; id: string }) {
   const subscription = await findVisibleSubscription({ caller, id });
-  await subscription.destroy();
-  await recordAudit({
-    actor: actorOf(caller),
-    action: 'webhook.delete',
-    target: { type: 'webhook_subscription', id },
-    clientId: subscription.clientId,
-    metadata: { targetUrl: subscription.targetUrl },
+  await getDb().transaction(async (transaction) => {
+    await subscription.destroy({ transaction });
+    await recordAudit(
+      { actor: actorOf(caller), action: 'webhook.delete', target: { type: 'webhook_subscription', id }, clientId: subscription.clientId, metadata: { targetUrl: subscription.targetUrl } },
+      transaction,
+    );
   });
 }
