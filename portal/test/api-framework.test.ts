@@ -1,5 +1,6 @@
 import { API_ROUTES } from '@monoliet/contract';
-import { ApiToken } from '~/models/index.server';
+import http from 'node:http';
+import { ApiToken, Client } from '~/models/index.server';
 import { buildClient, buildUser, TEST_PASSWORD } from './factories';
 import { apiClient, tokenFor } from './helpers/api';
 import { startPortal, type PortalProcess } from './helpers/portal-process';
@@ -119,6 +120,34 @@ describe('API errors', () => {
     const wrong = await api('PUT', '/clients');
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET, POST');
+  });
+
+  it('refuses text that PostgreSQL cannot store (NUL, unpaired surrogates), naming the field', async () => {
+    const nul = await api('POST', '/clients', { slug: 'with-nul', companyName: 'Nul\u0000Corp', email: 'a@nul.example' });
+    expect([nul.status, nul.body.error.details]).toEqual([400, { companyName: [expect.stringContaining('NUL')] }]);
+    const surrogate = await api('POST', '/clients', '{"slug":"with-surrogate","companyName":"ok","email":"a@s.example","notes":"\\ud800"}', { 'Content-Type': 'application/json' });
+    expect([surrogate.status, Object.keys(surrogate.body.error.details)]).toEqual([400, ['notes']]);
+    expect(await Client.count({ where: { slug: ['with-nul', 'with-surrogate'] } })).toBe(0);
+  });
+
+  it('keeps a keep-alive connection usable after a refused request whose body was never needed', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const request = http.request(`${portal.url}/api/v1${path}`, { method, agent, headers: { Authorization: 'Bearer mlt_unknown', 'Content-Type': 'application/json' } }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode!, reused: request.reusedSocket }));
+        });
+        request.on('error', reject);
+        request.end(body);
+      });
+    try {
+      expect(await send('POST', '/clients', JSON.stringify({ notes: 'x'.repeat(300_000) }))).toEqual({ status: 401, reused: false });
+      expect(await send('POST', '/auth/logout', JSON.stringify({ padding: 'y'.repeat(300_000) }))).toEqual({ status: 401, reused: true });
+      expect(await send('GET', '/auth/me')).toEqual({ status: 401, reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('gives 409 for a duplicate slug', async () => {
