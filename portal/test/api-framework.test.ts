@@ -1,4 +1,5 @@
 import { API_ROUTES } from '@monoliet/contract';
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { ApiToken, Client } from '~/models/index.server';
 import { buildClient, buildUser, TEST_PASSWORD } from './factories';
@@ -172,5 +173,21 @@ describe('OpenAPI', () => {
       expect(op.security.length > 0).toBe(route.access !== 'public');
       expect(op['x-required-scope']).toBe(route.scope ?? undefined);
     }
+  });
+
+  it('is a valid OpenAPI 3.1 document, with examples and the errors each route may answer', async () => {
+    const doc = await (await fetch(`${portal.url}/api/v1/openapi.json`)).json();
+    // the validator is ESM-only; jest runs CommonJS, so it checks the document in a child process
+    const script = `import { Validator } from '@seriousme/openapi-schema-validator';
+      let text = ''; for await (const chunk of process.stdin) text += chunk;
+      const result = await new Validator().validate(JSON.parse(text));
+      process.stdout.write(JSON.stringify(result));`;
+    const result = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(doc), encoding: 'utf8' }));
+    expect(result).toEqual({ valid: true });
+    const signIn = doc.paths['/auth/token'].post;
+    expect(signIn.responses['429'].headers['Retry-After']).toBeDefined();
+    expect(signIn.requestBody.content['application/json'].example).toEqual({ email: expect.any(String), password: expect.any(String) });
+    expect(doc.tags.map((t: { name: string }) => t.name)).toEqual([...new Set(API_ROUTES.map((r) => r.tag))]);
+    expect(doc.paths['/users/{id}'].patch.responses['422']).toBeDefined();
   });
 });

@@ -31,5 +31,5 @@ export const AuditListQuerySchema = PageQuerySchema.extend({
 export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;
 
 export const auditRoutes = {
-  list: defineRoute({ id: 'listAuditLog', method: 'GET', path: '/audit-log', summary: 'The audit log, newest first', tag: 'Audit log', access: 'staff', scope: 'read', query: AuditListQuerySchema, response: pageOf(AuditEntrySchema), status: 200 }),
+  list: defineRoute({ id: 'listAuditLog', method: 'GET', path: '/audit-log', summary: 'The audit log, newest first', tag: 'Audit log', access: 'staff', scope: 'read', query: AuditListQuerySchema, response: pageOf(AuditEntrySchema), status: 200, description: 'Sign-ins (and failed ones, lockouts), token, user, settings, credential, invoice and workflow changes. `action` matches a prefix: `auth.` lists every sign-in event.' }),
 };

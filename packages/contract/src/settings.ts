@@ -71,5 +71,5 @@ export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 
 export const settingsRoutes = {
   get: defineRoute({ id: 'getSettings', method: 'GET', path: '/settings', summary: 'The portal settings', tag: 'Settings', access: 'staff', scope: 'read', response: SettingsSchema, status: 200 }),
-  update: defineRoute({ id: 'updateSettings', method: 'PATCH', path: '/settings', summary: 'Change some portal settings (audited)', tag: 'Settings', access: 'staff', scope: 'write', body: SettingsUpdateSchema, response: SettingsSchema, status: 200 }),
+  update: defineRoute({ id: 'updateSettings', method: 'PATCH', path: '/settings', summary: 'Change some portal settings (audited)', tag: 'Settings', access: 'staff', scope: 'write', body: SettingsUpdateSchema, response: SettingsSchema, status: 200, example: { companyName: 'Pied Piper Automation', alertRecipients: ['ops@piedpiper.example'], reconcileCron: '*/10 * * * *' }, description: 'Send only the fields to change. Each change is written to the audit log with its old and new value. The three schedules are 5-field cron expressions in UTC. Changing `countManualRuns` recomputes every daily statistic.' }),
 };
