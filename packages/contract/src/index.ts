@@ -5,6 +5,7 @@ export * from './clients';
 export * from './cron';
 export * from './errors';
 export * from './executions';
+export * from './invoices';
 export * from './n8n-instances';
 export * from './pagination';
 export * from './route-table';

@@ -2,6 +2,7 @@ import type { ApiRouteDef } from './api';
 import { auditRoutes } from './audit-log';
 import { authRoutes } from './auth';
 import { clientRoutes } from './clients';
+import { invoiceRoutes } from './invoices';
 import { n8nInstanceRoutes } from './n8n-instances';
 import { settingsRoutes } from './settings';
 import { tokenRoutes } from './tokens';
@@ -13,6 +14,7 @@ export const API_ROUTES: readonly ApiRouteDef[] = [
   authRoutes,
   tokenRoutes,
   clientRoutes,
+  invoiceRoutes,
   userRoutes,
   n8nInstanceRoutes,
   settingsRoutes,

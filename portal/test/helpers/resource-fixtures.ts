@@ -1,5 +1,6 @@
 import { WebhookSubscription, type Client, type User } from '~/models/index.server';
 import { issueToken } from '~/services/api-tokens.server';
+import { createInvoice } from '~/services/invoices.server';
 import { sealSecret } from '~/services/secrets.server';
 import { buildInstance, buildUser } from '../factories';
 
@@ -24,6 +25,14 @@ export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
     ofA: (await buildInstance({ baseUrl: 'http://127.0.0.1:9', apiKeyEncrypted: sealSecret({ kind: 'instanceApiKey', plaintext: 'n8n-key-a' }) })).id,
     ofB: (await buildInstance({ baseUrl: 'http://127.0.0.1:9', apiKeyEncrypted: sealSecret({ kind: 'instanceApiKey', plaintext: 'n8n-key-b' }) })).id,
   }),
+  // open (pending) invoices, so pay, void and update succeed for staff
+  invoice: async ({ clientA, clientB }) => {
+    const line = { description: 'Matrix retainer', quantity: 1, unitAmount: '100.00' };
+    return {
+      ofA: (await createInvoice({ clientId: clientA.id, type: 'additional', lines: [line] })).id,
+      ofB: (await createInvoice({ clientId: clientB.id, type: 'additional', lines: [line] })).id,
+    };
+  },
 };
 
 function buildSubscription(client: Client) {
@@ -57,6 +66,10 @@ export const BODY_EXAMPLES: Record<string, BodyExample> = {
   updateWebhook: () => ({ description: 'Matrix hook' }),
   createN8nInstance: () => ({ name: `n8n ${unique()}`, baseUrl: `https://n8n-${unique()}.example`, apiKey: 'n8n_api_matrix_key' }),
   updateN8nInstance: () => ({ name: `n8n ${unique()}` }),
+  createInvoice: ({ clientA }) => ({ clientId: clientA.id, type: 'additional', lines: [{ description: 'Matrix work', quantity: 2, unitAmount: '95.00' }] }),
+  updateInvoice: () => ({ notes: 'Updated by the matrix' }),
+  payInvoice: () => ({ method: 'bank_transfer' }),
+  voidInvoice: () => ({ reason: 'Issued by mistake' }),
 };
 
 /** Query parameters for a route whose query has required parameters (by route id); most need none. */
