@@ -6,6 +6,7 @@ import * as createMessaging from './2026.11.25T14.00.03.create-messaging';
 import * as addInvoiceNumberOrder from './2026.11.25T15.41.07.add-invoice-number-order';
 import * as wipeRevokedCredentials from './2026.11.25T16.17.30.wipe-revoked-credentials';
 import * as orderTicketEvents from './2026.11.25T16.17.31.order-ticket-events';
+import * as createLoginRateLimits from './2026.11.25T16.41.07.create-login-rate-limits';
 
 // Listed statically (not globbed) so that every bundle and the CLI see the same, ordered list.
 export const migrations: { name: string; up: Migration; down: Migration }[] = [
@@ -16,4 +17,5 @@ export const migrations: { name: string; up: Migration; down: Migration }[] = [
   { name: '2026.11.25T15.41.07.add-invoice-number-order', ...addInvoiceNumberOrder },
   { name: '2026.11.25T16.17.30.wipe-revoked-credentials', ...wipeRevokedCredentials },
   { name: '2026.11.25T16.17.31.order-ticket-events', ...orderTicketEvents },
+  { name: '2026.11.25T16.41.07.create-login-rate-limits', ...createLoginRateLimits },
 ];

@@ -1,12 +1,27 @@
 import type { ApiRouteDef } from './api';
+import { auditRoutes } from './audit-log';
 import { authRoutes } from './auth';
 import { clientRoutes } from './clients';
 import { credentialRoutes } from './credentials';
 import { invoiceRoutes } from './invoices';
 import { ticketRoutes } from './tickets';
+import { n8nInstanceRoutes } from './n8n-instances';
+import { settingsRoutes } from './settings';
 import { tokenRoutes } from './tokens';
+import { userRoutes } from './users';
+import { webhookRoutes } from './webhooks';
 
 /** Every route of /api/v1. Add a resource's routes here; the OpenAPI document and the tests follow. */
-export const API_ROUTES: readonly ApiRouteDef[] = [authRoutes, tokenRoutes, clientRoutes, invoiceRoutes, ticketRoutes, credentialRoutes].flatMap((group) =>
-  Object.values(group),
-);
+export const API_ROUTES: readonly ApiRouteDef[] = [
+  authRoutes,
+  tokenRoutes,
+  clientRoutes,
+  invoiceRoutes,
+  ticketRoutes,
+  credentialRoutes,
+  userRoutes,
+  n8nInstanceRoutes,
+  settingsRoutes,
+  auditRoutes,
+  webhookRoutes,
+].flatMap((group) => Object.values(group));

@@ -1,8 +1,9 @@
-import type { Client, User } from '~/models/index.server';
+import { WebhookSubscription, type Client, type User } from '~/models/index.server';
 import { issueToken } from '~/services/api-tokens.server';
 import { createInvoice } from '~/services/invoices.server';
 import { createCredential } from '~/services/credentials.server';
-import { buildTicket } from '../factories';
+import { sealSecret } from '~/services/secrets.server';
+import { buildInstance, buildTicket, buildUser } from '../factories';
 
 /**
  * For the authorization matrix: given client A, client B and their users, each `resource` named by a
@@ -17,6 +18,13 @@ export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
   token: async ({ userA, userB }) => ({
     ofA: (await issueToken({ user: userA, name: 'matrix', scopes: ['read'] })).apiToken.id,
     ofB: (await issueToken({ user: userB, name: 'matrix', scopes: ['read'] })).apiToken.id,
+  }),
+  user: async ({ clientA, clientB }) => ({ ofA: (await buildUser({ client: clientA })).id, ofB: (await buildUser({ client: clientB })).id }),
+  webhook: async ({ clientA, clientB }) => ({ ofA: (await buildSubscription(clientA)).id, ofB: (await buildSubscription(clientB)).id }),
+  // a closed local port: a connection test fails at once instead of waiting for a timeout
+  n8nInstance: async () => ({
+    ofA: (await buildInstance({ baseUrl: 'http://127.0.0.1:9', apiKeyEncrypted: sealSecret({ kind: 'instanceApiKey', plaintext: 'n8n-key-a' }) })).id,
+    ofB: (await buildInstance({ baseUrl: 'http://127.0.0.1:9', apiKeyEncrypted: sealSecret({ kind: 'instanceApiKey', plaintext: 'n8n-key-b' }) })).id,
   }),
   // open (pending) invoices, so pay, void and update succeed for staff
   invoice: async ({ clientA, clientB }) => {
@@ -36,6 +44,18 @@ export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
   },
 };
 
+function buildSubscription(client: Client) {
+  return WebhookSubscription.create({
+    targetUrl: `https://hooks.example/${client.slug}`,
+    events: ['ticket.created'],
+    secretEncrypted: sealSecret({ kind: 'webhookSecret', plaintext: `whsec_${client.slug}` }),
+    clientId: client.id,
+    createdById: null,
+  });
+}
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
 /**
  * A valid request body for each write route (by route id), so the matrix can tell "refused" from "invalid".
  * `ids` holds the fixture ids of the route's resource when it has one.
@@ -47,6 +67,14 @@ export const BODY_EXAMPLES: Record<string, BodyExample> = {
   createToken: () => ({ name: 'matrix token', scopes: ['read'] }),
   createClient: () => ({ slug: `matrix-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, companyName: 'Matrix Ltd', email: 'ops@matrix.example' }),
   updateClient: () => ({ phone: '+1 555 0100' }),
+  createUser: ({ clientA }) => ({ email: `matrix-${unique()}@a.example`, name: 'Matrix User', role: 'client', clientId: clientA.id, password: 'a-long-matrix-password' }),
+  updateUser: () => ({ name: 'Renamed Matrix User' }),
+  setUserPassword: () => ({ password: 'another-matrix-password' }),
+  updateSettings: () => ({ companyName: 'Matrix Agency' }),
+  createWebhook: () => ({ targetUrl: 'https://hooks.example/matrix', events: ['ticket.created', 'invoice.paid'] }),
+  updateWebhook: () => ({ description: 'Matrix hook' }),
+  createN8nInstance: () => ({ name: `n8n ${unique()}`, baseUrl: `https://n8n-${unique()}.example`, apiKey: 'n8n_api_matrix_key' }),
+  updateN8nInstance: () => ({ name: `n8n ${unique()}` }),
   createInvoice: ({ clientA }) => ({ clientId: clientA.id, type: 'additional', lines: [{ description: 'Matrix work', quantity: 2, unitAmount: '95.00' }] }),
   updateInvoice: () => ({ notes: 'Updated by the matrix' }),
   payInvoice: () => ({ method: 'bank_transfer' }),
@@ -59,3 +87,6 @@ export const BODY_EXAMPLES: Record<string, BodyExample> = {
   updateCredential: () => ({ notes: 'Checked by the matrix' }),
   revealCredential: () => ({ password: 'test-password-123' }),
 };
+
+/** Query parameters for a route whose query has required parameters (by route id); most need none. */
+export const QUERY_EXAMPLES: Record<string, Record<string, string>> = {};
