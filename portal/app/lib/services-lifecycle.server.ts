@@ -1,3 +1,4 @@
+import { startJobs, stopJobs } from '~/jobs/index.server';
 import { closeDb, getDb } from '~/models/index.server';
 import { loadSampleData } from '~/services/sample-data/load.server';
 import { DEMO_STAFF } from '~/services/sample-data/catalog';
@@ -10,7 +11,7 @@ export type StartedServices = { sampleDataLoaded: boolean; staffUsers: number; h
 
 /**
  * Runs once per process, before the server listens: migrations, then (on the embedded dev database only,
- * and only when it is empty) the demo data.
+ * and only when it is empty) the demo data, then the job queue's workers and schedules.
  */
 export async function startServices({ embedded }: { embedded: boolean }): Promise<StartedServices> {
   const config = getConfig();
@@ -25,9 +26,11 @@ export async function startServices({ embedded }: { embedded: boolean }): Promis
     staffUsers = await countStaffUsers();
   }
   const hasDemoLogins = !config.isProduction && Boolean(await findUserByEmail(DEMO_STAFF.email));
+  await startJobs();
   return { sampleDataLoaded, staffUsers, hasDemoLogins };
 }
 
 export async function stopServices() {
+  await stopJobs();
   await closeDb();
 }

@@ -1,0 +1,16 @@
+import { startJobQueue, stopJobQueue, type JobDefinition, type StartJobQueueOptions } from '~/lib/jobs/boss.server';
+import { applySchedules } from '~/services/job-schedules.server';
+import { emailJob, webhookJob } from './messaging.job.server';
+
+/** Every queue's worker. */
+export const JOBS: JobDefinition[] = [emailJob, webhookJob] as JobDefinition[];
+
+/** Starts the workers of every queue in this process and applies the schedules from portal_settings. */
+export async function startJobs(options: Omit<StartJobQueueOptions, 'jobs'> = {}) {
+  await startJobQueue({ jobs: JOBS, ...options });
+  if (options.schedule !== false) await applySchedules();
+}
+
+export async function stopJobs() {
+  await stopJobQueue();
+}

@@ -1,0 +1,22 @@
+import { QueryTypes } from 'sequelize';
+import { startJobs, stopJobs } from '~/jobs/index.server';
+import { getDb } from '~/models/index.server';
+
+/** The real job queue in this test process, polling fast and retrying after about a second. */
+export async function startTestJobs({ retryLimit }: { retryLimit?: number } = {}) {
+  await startJobs({ schedule: false, pollingIntervalSeconds: 0.5, retryDelaySeconds: 1, retryLimit });
+}
+
+export { stopJobs as stopTestJobs };
+
+/** Jobs of a queue by state, straight from pg-boss's table. */
+export async function jobStates(queue: string): Promise<Record<string, number>> {
+  const rows = await getDb().query<{ state: string; count: string }>('SELECT state, count(*) AS count FROM pgboss.job WHERE name = $1 GROUP BY state', { bind: [queue], type: QueryTypes.SELECT });
+  return Object.fromEntries(rows.map((r) => [r.state, Number(r.count)]));
+}
+
+/** True once no job of the queue is waiting, retrying or running. */
+export async function isQueueIdle(queue: string): Promise<boolean> {
+  const states = await jobStates(queue);
+  return !states.created && !states.retry && !states.active;
+}
