@@ -1,8 +1,9 @@
-import type { LinksFunction, MetaFunction } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import type { Branding } from './components/branding';
 import { buttonClass } from './components/ui/button';
+import { readSession } from './lib/session.server';
 import { getBranding } from './services/branding.server';
 import stylesheet from './tailwind.css?url';
 
@@ -10,12 +11,13 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.branding?.companyName ?? 'Monoliet' }];
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  const csrf = (await readSession(request))?.csrf ?? null;
   try {
-    return { branding: await getBranding() };
+    return { branding: await getBranding(), csrf };
   } catch {
     // the database is down: still render pages (and the error page) with the default branding
-    return { branding: null };
+    return { branding: null, csrf };
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineRoute, isoDateTime } from './api';
 
 export const LoginSchema = z.object({
   email: z.email('Enter a valid email address').max(320),
@@ -22,3 +23,40 @@ export const MeSchema = z.object({
   token: z.object({ id: z.uuid(), name: z.string(), scopes: z.array(TokenScopeSchema) }).nullable(),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+export const API_TOKEN_PREFIX = 'mlt_';
+
+export const ApiTokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  /** the first characters of the token, to recognise it; the secret itself is never shown again */
+  prefix: z.string(),
+  scopes: z.array(TokenScopeSchema),
+  userId: z.uuid(),
+  lastUsedAt: isoDateTime.nullable(),
+  expiresAt: isoDateTime.nullable(),
+  revokedAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+});
+export type ApiTokenDto = z.infer<typeof ApiTokenSchema>;
+
+/** A new token: `token` is the secret, returned this once. */
+export const ApiTokenCreatedSchema = z.object({ token: z.string(), apiToken: ApiTokenSchema });
+export type ApiTokenCreated = z.infer<typeof ApiTokenCreatedSchema>;
+
+export const ApiTokenCreateSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  scopes: z.array(TokenScopeSchema).min(1).max(3),
+  expiresAt: isoDateTime.nullable().optional(),
+  /** staff only: create the token for another user (e.g. a client's own automation) */
+  userId: z.uuid().optional(),
+});
+export type ApiTokenCreate = z.infer<typeof ApiTokenCreateSchema>;
+
+export const SignInResponseSchema = ApiTokenCreatedSchema.extend({ user: MeSchema.shape.user });
+
+export const authRoutes = {
+  token: defineRoute({ id: 'createSessionToken', method: 'POST', path: '/auth/token', summary: 'Exchange email and password for an API token', tag: 'Auth', access: 'public', scope: null, body: LoginSchema, response: SignInResponseSchema, status: 201 }),
+  logout: defineRoute({ id: 'logout', method: 'POST', path: '/auth/logout', summary: 'Revoke the token this request is authenticated with', tag: 'Auth', access: 'user', scope: null, response: null, status: 204 }),
+  me: defineRoute({ id: 'getMe', method: 'GET', path: '/auth/me', summary: 'The caller, its client and its token', tag: 'Auth', access: 'user', scope: null, response: MeSchema, status: 200 }),
+};

@@ -1,6 +1,7 @@
 import { Form, NavLink } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useBranding } from './branding';
+import { CsrfInput } from './csrf-input';
 
 export type NavItem = { to: string; label: string; end?: boolean };
 
@@ -51,6 +52,7 @@ export function AppShell({
           </p>
           <p className="truncate text-xs text-slate-500">{user.subtitle ?? user.email}</p>
           <Form method="post" action="/logout" className="mt-3">
+            <CsrfInput />
             <button type="submit" className="text-xs font-medium text-slate-500 hover:text-slate-900">
               Sign out
             </button>

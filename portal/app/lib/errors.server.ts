@@ -1,5 +1,6 @@
 import { ERROR_STATUS, type ErrorCode, type ErrorEnvelope } from '@monoliet/contract';
 import { randomUUID } from 'node:crypto';
+import { DatabaseError, ForeignKeyConstraintError, UniqueConstraintError } from 'sequelize';
 import { ZodError } from 'zod';
 import { logger } from './logger.server';
 
@@ -38,6 +39,8 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     return envelope({ status: 400, body: { error: { code: 'invalid_input', message: 'Invalid request', details: zodDetails(error) } } });
   }
+  const fromDatabase = databaseErrorToApiError(error);
+  if (fromDatabase) return toErrorResponse(fromDatabase);
   const requestId = randomUUID();
   logger.error({ err: error, requestId }, 'unexpected error');
   return envelope({ status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side', requestId } } });
@@ -45,4 +48,17 @@ export function toErrorResponse(error: unknown): Response {
 
 function envelope({ status, body, headers }: { status: number; body: ErrorEnvelope; headers?: Record<string, string> }) {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+}
+
+// A safety net: a constraint the database enforces is still bad input, never a 500.
+const INVALID_INPUT_SQLSTATES = new Set(['23502', '23514', '22001', '22003', '22007', '22008', '22P02']);
+
+function databaseErrorToApiError(error: unknown): ApiError | undefined {
+  if (error instanceof UniqueConstraintError) return new ApiError('conflict', 'This conflicts with an existing record');
+  if (error instanceof ForeignKeyConstraintError) return new ApiError('conflict', 'This refers to a record that does not exist or is still in use');
+  if (error instanceof DatabaseError) {
+    const code = (error.parent as { code?: string } | undefined)?.code;
+    if (code && INVALID_INPUT_SQLSTATES.has(code)) return new ApiError('invalid_input', 'A value is out of range or malformed');
+  }
+  return undefined;
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useBranding } from '~/components/branding';
+import { CsrfInput } from '~/components/csrf-input';
 import { Button } from '~/components/ui/button';
 import { homePathFor, requireUser } from '~/lib/auth.server';
 
@@ -29,6 +30,7 @@ export default function NoClient() {
           ) : null}
         </p>
         <Form method="post" action="/logout" className="mt-6">
+          <CsrfInput />
           <Button type="submit" variant="secondary">Sign out</Button>
         </Form>
       </div>

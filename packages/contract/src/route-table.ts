@@ -1,0 +1,7 @@
+import type { ApiRouteDef } from './api';
+import { authRoutes } from './auth';
+import { clientRoutes } from './clients';
+import { tokenRoutes } from './tokens';
+
+/** Every route of /api/v1. Add a resource's routes here; the OpenAPI document and the tests follow. */
+export const API_ROUTES: readonly ApiRouteDef[] = [authRoutes, tokenRoutes, clientRoutes].flatMap((group) => Object.values(group));

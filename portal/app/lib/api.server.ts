@@ -1,0 +1,123 @@
+import type { ApiRouteDef, HttpMethod } from '@monoliet/contract';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import type { z } from 'zod';
+import { authenticateApi, unauthorized } from './api-auth.server';
+import type { Caller } from './caller.server';
+import { getConfig } from './config.server';
+import { ApiError, toErrorResponse, zodDetails } from './errors.server';
+import { logger } from './logger.server';
+
+// Every /api/v1 resource route is built from its contract route definition: authenticate, check access
+// and scope, parse params/query/body with the contract's schemas, call one service, answer JSON.
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type HandlerArgs<R extends ApiRouteDef> = {
+  caller: R['access'] extends 'public' ? Caller | null : Caller;
+  params: Out<R['params']>;
+  query: Out<R['query']>;
+  body: Out<R['body']>;
+  request: Request;
+  ip?: string;
+};
+type HandlerResult<R extends ApiRouteDef> = R['response'] extends z.ZodType ? z.input<R['response']> : void;
+
+export type Endpoint = { route: ApiRouteDef; handle: (args: HandlerArgs<ApiRouteDef>) => Promise<unknown> };
+
+export function endpoint<const R extends ApiRouteDef>(route: R, handle: (args: HandlerArgs<R>) => Promise<HandlerResult<R>>): Endpoint {
+  return { route, handle: handle as Endpoint['handle'] };
+}
+
+type Args = LoaderFunctionArgs | ActionFunctionArgs;
+
+/** The loader and action of a resource route that serves the given methods. */
+export function apiResource(endpoints: Partial<Record<HttpMethod, Endpoint>>) {
+  const allowed = Object.keys(endpoints).join(', ');
+  const dispatch = async ({ request, params, context }: Args) => {
+    const method = request.method.toUpperCase() as HttpMethod;
+    const found = endpoints[method === ('HEAD' as HttpMethod) ? 'GET' : method];
+    if (!found) {
+      return toErrorResponse(new ApiError('method_not_allowed', `${request.method} is not allowed here; use ${allowed}`, undefined, { Allow: allowed }));
+    }
+    return run({ endpoint: found, request, params, ip: context.ip });
+  };
+  // the endpoints ride along on the loader so tests can check each file serves the paths it claims
+  const loader = Object.assign(dispatch, { endpoints: Object.values(endpoints) as Endpoint[] });
+  return { loader, action: dispatch };
+}
+
+async function run({ endpoint: { route, handle }, request, params, ip }: { endpoint: Endpoint; request: Request; params: Record<string, string | undefined>; ip?: string }) {
+  try {
+    const caller = await authorize({ route, request, ip });
+    const result = await handle({
+      caller: caller as Caller,
+      params: route.params ? parseParams({ route, params }) : undefined,
+      query: route.query ? parseWith({ schema: route.query, value: Object.fromEntries(new URL(request.url).searchParams), what: 'query' }) : undefined,
+      body: route.body ? await parseBody({ request, schema: route.body }) : undefined,
+      request,
+      ip,
+    });
+    return respond({ route, result });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
+async function authorize({ route, request, ip }: { route: ApiRouteDef; request: Request; ip?: string }): Promise<Caller | null> {
+  const caller = await authenticateApi(request, ip);
+  if (route.access === 'public') return caller;
+  if (!caller) throw unauthorized();
+  if (route.access === 'staff' && caller.role !== 'staff') throw new ApiError('forbidden', 'Only agency staff can do this');
+  if (route.scope && !caller.scopes.has(route.scope)) throw new ApiError('forbidden', `This token does not have the "${route.scope}" scope`);
+  return caller;
+}
+
+function parseParams({ route, params }: { route: ApiRouteDef; params: Record<string, string | undefined> }) {
+  const result = route.params!.safeParse(params);
+  // a malformed id cannot name a record: the same answer as an unknown one
+  if (!result.success) throw new ApiError('not_found', `No ${route.resource ?? 'record'} with this id`);
+  return result.data;
+}
+
+function parseWith<S extends z.ZodType>({ schema, value, what }: { schema: S; value: unknown; what: string }): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ApiError('invalid_input', `Invalid ${what}`, zodDetails(result.error));
+  return result.data;
+}
+
+async function parseBody({ request, schema }: { request: Request; schema: z.ZodType }) {
+  const declared = Number(request.headers.get('Content-Length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  if (text.trim() === '') return parseWith({ schema, value: {}, what: 'request body' });
+  const type = request.headers.get('Content-Type') ?? '';
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) throw new ApiError('unsupported_media_type', 'Send the body as JSON (Content-Type: application/json)');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ApiError('invalid_input', 'The request body is not valid JSON');
+  }
+  return parseWith({ schema, value, what: 'request body' });
+}
+
+function tooLarge() {
+  // the unread rest of the body makes this connection unusable, so tell the client not to reuse it
+  return new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`, undefined, { Connection: 'close' });
+}
+
+function respond({ route, result }: { route: ApiRouteDef; result: unknown }): Response {
+  if (!route.response) return new Response(null, { status: route.status });
+  // outside production every answer is checked against the contract, so drift fails the tests
+  if (!getConfig().isProduction) {
+    const check = route.response.safeParse(result);
+    if (!check.success) {
+      logger.error({ route: route.id, issues: zodDetails(check.error) }, 'response does not match the contract');
+      throw new Error(`Response of ${route.id} does not match the contract`);
+    }
+  }
+  return Response.json(result, { status: route.status, headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,20 @@
+import { formatDate, formatDateTime, formatDuration, formatPercent } from './format';
+
+describe('format', () => {
+  it('shows durations the way people read them', () => {
+    expect(formatDuration(350)).toBe('350 ms');
+    expect(formatDuration(4200)).toBe('4.2 s');
+    expect(formatDuration(185_000)).toBe('3 min 5 s');
+    expect(formatDuration(null)).toBe('—');
+  });
+
+  it('shows dates in UTC so server and browser agree', () => {
+    expect(formatDateTime('2026-05-01T23:30:00-02:00')).toBe('2 May 2026, 01:30 UTC');
+    expect(formatDate('2026-05-01')).toBe('1 May 2026');
+  });
+
+  it('shows ratios as percentages, and nothing for no data', () => {
+    expect(formatPercent(0.9512)).toBe('95.1%');
+    expect(formatPercent(null)).toBe('—');
+  });
+});

@@ -1,0 +1,31 @@
+// Display formatting shared by pages (server and browser). Dates show in the viewer's locale, in UTC,
+// so the server render and the hydrated page agree.
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+export function formatDateTime(value: string | Date | null | undefined): string {
+  return value ? `${dateTime.format(new Date(value))} UTC` : '—';
+}
+
+export function formatDate(value: string | Date | null | undefined): string {
+  return value ? dateOnly.format(new Date(value)) : '—';
+}
+
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '—';
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${Math.round(seconds % 60)} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+export function formatPercent(ratio: number | null | undefined, digits = 1): string {
+  return ratio === null || ratio === undefined || Number.isNaN(ratio) ? '—' : `${(ratio * 100).toFixed(digits)}%`;
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat('en-US').format(value);
+}

@@ -1,0 +1,95 @@
+import { API_TOKEN_PREFIX, type ApiTokenCreate, type ApiTokenDto, type TokenListQuery, type TokenScope } from '@monoliet/contract';
+import { Op } from 'sequelize';
+import { actorOf, CLIENT_SCOPES, STAFF_SCOPES, type Caller } from '~/lib/caller.server';
+import { randomToken, sha256 } from '~/lib/crypto.server';
+import { ApiError } from '~/lib/errors.server';
+import { paginate } from '~/lib/pagination.server';
+import { isStaff } from '~/lib/policy.server';
+import { ApiToken, Client, ClientMember, getDb, User } from '~/models/index.server';
+import { recordAudit } from './audit.server';
+
+// Tokens look like `mlt_<random>`; only their SHA-256 is stored, with a short prefix to recognise them.
+const PREFIX_LENGTH = API_TOKEN_PREFIX.length + 8;
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export function toApiTokenDto(token: ApiToken): ApiTokenDto {
+  return {
+    id: token.id,
+    name: token.name,
+    prefix: token.prefix,
+    scopes: token.scopes,
+    userId: token.userId,
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    expiresAt: token.expiresAt?.toISOString() ?? null,
+    revokedAt: token.revokedAt?.toISOString() ?? null,
+    createdAt: token.createdAt.toISOString(),
+  };
+}
+
+export function allowedScopesFor(user: Pick<User, 'role'>): readonly TokenScope[] {
+  return user.role === 'staff' ? STAFF_SCOPES : CLIENT_SCOPES;
+}
+
+/** Issues a token for a user; returns the secret once. */
+export async function issueToken({ user, name, scopes, expiresAt }: { user: User; name: string; scopes: TokenScope[]; expiresAt?: Date | null }) {
+  const allowed = allowedScopesFor(user);
+  const refused = scopes.filter((s) => !allowed.includes(s));
+  if (refused.length) throw new ApiError('invalid_input', `A ${user.role} user cannot hold the scope "${refused[0]}"`, { scopes: [`not allowed: ${refused.join(', ')}`] });
+  if (expiresAt && expiresAt.getTime() <= Date.now()) throw new ApiError('invalid_input', 'The expiry is in the past', { expiresAt: ['must be in the future'] });
+  const secret = `${API_TOKEN_PREFIX}${randomToken(32)}`;
+  const apiToken = await ApiToken.create({
+    userId: user.id,
+    name,
+    tokenHash: sha256(secret),
+    prefix: secret.slice(0, PREFIX_LENGTH),
+    scopes: [...new Set(scopes)],
+    lastUsedAt: null,
+    expiresAt: expiresAt ?? null,
+    revokedAt: null,
+  });
+  return { token: secret, apiToken };
+}
+
+export async function createToken({ caller, input }: { caller: Caller; input: ApiTokenCreate }) {
+  let owner = caller.user;
+  if (input.userId && input.userId !== caller.user.id) {
+    if (!isStaff(caller)) throw new ApiError('forbidden', 'Only staff can create tokens for another user');
+    const other = await User.findByPk(input.userId);
+    if (!other || !other.isActive) throw new ApiError('not_found', 'User not found');
+    owner = other;
+  }
+  const created = await issueToken({ user: owner, name: input.name, scopes: input.scopes, expiresAt: input.expiresAt ? new Date(input.expiresAt) : null });
+  await recordAudit({ actor: actorOf(caller), action: 'token.create', target: { type: 'api_token', id: created.apiToken.id }, metadata: { name: input.name, scopes: input.scopes, owner: owner.email } });
+  return { token: created.token, apiToken: toApiTokenDto(created.apiToken) };
+}
+
+export async function listTokens({ caller, query }: { caller: Caller; query: TokenListQuery }) {
+  if (query.user && query.user !== caller.user.id && !isStaff(caller)) throw new ApiError('forbidden', "Only staff can list another user's tokens");
+  const where = { userId: query.user ?? caller.user.id, ...(query.includeRevoked ? {} : { revokedAt: null }) };
+  const page = await paginate({ model: ApiToken, where, order: { field: 'createdAt', direction: 'DESC' }, limit: query.limit, cursor: query.cursor });
+  return { data: page.rows.map(toApiTokenDto), nextCursor: page.nextCursor };
+}
+
+export async function revokeToken({ caller, id }: { caller: Caller; id: string }) {
+  const token = await ApiToken.findByPk(id);
+  if (!token || (token.userId !== caller.user.id && !isStaff(caller))) throw new ApiError('not_found', 'Token not found');
+  if (!token.revokedAt) {
+    await token.update({ revokedAt: new Date() });
+    await recordAudit({ actor: actorOf(caller), action: 'token.revoke', target: { type: 'api_token', id: token.id }, metadata: { name: token.name } });
+  }
+}
+
+/** The token and its user for a presented secret, or null if unknown, revoked, expired or the user is inactive. */
+export async function findActiveToken(secret: string) {
+  if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 200) return null;
+  const token = await ApiToken.findOne({
+    where: { tokenHash: sha256(secret), revokedAt: null, [Op.or]: [{ expiresAt: null }, { expiresAt: { [Op.gt]: new Date() } }] },
+    include: [{ model: User, as: 'user', include: [{ model: ClientMember, as: 'membership', include: [{ model: Client, as: 'client' }] }] }],
+  });
+  if (!token?.user?.isActive) return null;
+  // a write per request would cost the ingest path; minute resolution is enough to spot unused tokens
+  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await getDb().query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', { bind: [token.id] });
+  }
+  return token;
+}

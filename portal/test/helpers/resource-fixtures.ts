@@ -1,0 +1,31 @@
+import type { Client, User } from '~/models/index.server';
+import { issueToken } from '~/services/api-tokens.server';
+
+/**
+ * For the authorization matrix: given client A, client B and their users, each `resource` named by a
+ * route's `{id}` yields the id of a record that belongs to A and one that belongs to B (for staff-only
+ * records, two records). Every resource used in the route table must be here; add yours with your routes.
+ */
+export type MatrixWorld = { clientA: Client; clientB: Client; userA: User; userB: User; staff: User };
+export type ResourceFixture = (world: MatrixWorld) => Promise<{ ofA: string; ofB: string }>;
+
+export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
+  client: async ({ clientA, clientB }) => ({ ofA: clientA.id, ofB: clientB.id }),
+  token: async ({ userA, userB }) => ({
+    ofA: (await issueToken({ user: userA, name: 'matrix', scopes: ['read'] })).apiToken.id,
+    ofB: (await issueToken({ user: userB, name: 'matrix', scopes: ['read'] })).apiToken.id,
+  }),
+};
+
+/**
+ * A valid request body for each write route (by route id), so the matrix can tell "refused" from "invalid".
+ * `ids` holds the fixture ids of the route's resource when it has one.
+ */
+export type BodyExample = (world: MatrixWorld, ids: { ofA: string; ofB: string } | null) => unknown;
+
+export const BODY_EXAMPLES: Record<string, BodyExample> = {
+  createSessionToken: ({ userA }) => ({ email: userA.email, password: 'test-password-123' }),
+  createToken: () => ({ name: 'matrix token', scopes: ['read'] }),
+  createClient: () => ({ slug: `matrix-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, companyName: 'Matrix Ltd', email: 'ops@matrix.example' }),
+  updateClient: () => ({ phone: '+1 555 0100' }),
+};
