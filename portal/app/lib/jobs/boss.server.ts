@@ -72,7 +72,8 @@ export async function enqueueJobs<Q extends QueueName>({ queue, jobs, transactio
       name: queue,
       data: job.data as object,
       singletonKey: job.singletonKey,
-      startAfter: job.startAfterSeconds ? new Date(Date.now() + job.startAfterSeconds * 1000).toISOString() : undefined,
+      // an interval, so the delay runs on the database's clock
+      startAfter: job.startAfterSeconds ? `${job.startAfterSeconds} seconds` : undefined,
       retryBackoff: true,
     })),
     { db: sequelizeJobDb(transaction) },

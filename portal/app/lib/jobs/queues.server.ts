@@ -5,6 +5,7 @@ import { z } from 'zod';
 // A job that fails its last try moves to the queue's dead-letter queue, where staff see and retry it.
 
 export const SYNC_TRIGGERS = ['schedule', 'manual', 'cli'] as const;
+export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
 
 export const JOB_PAYLOADS = {
   email: z.object({ emailId: z.uuid() }),
