@@ -4,7 +4,7 @@ import { createInvoice } from '~/services/invoices.server';
 import { notifyInvoiceCreated } from '~/services/invoice-notifications.server';
 import { notifyTicketCreated, notifyTicketReplied, notifyTicketResolved } from '~/services/ticket-notifications.server';
 import { buildClient, buildUser } from './factories';
-import { isQueueIdle, jobStates, startTestJobs, stopTestJobs } from './helpers/jobs';
+import { isQueueIdle, jobStates, startTestJobs } from './helpers/jobs';
 import { freePort, startSmtpServer } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
@@ -29,7 +29,6 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await stopTestJobs();
   useSmtp(undefined);
 });
 

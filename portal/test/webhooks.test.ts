@@ -8,7 +8,7 @@ import { sealSecret } from '~/services/secrets.server';
 import { notifyTicketCreated } from '~/services/ticket-notifications.server';
 import { retryWebhookDelivery } from '~/services/webhook-deliveries.server';
 import { buildClient } from './factories';
-import { isQueueIdle, startTestJobs, stopTestJobs } from './helpers/jobs';
+import { isQueueIdle, startTestJobs } from './helpers/jobs';
 import { waitFor } from './helpers/wait';
 
 type Received = { url: string; headers: Headers; raw: string };
@@ -33,7 +33,6 @@ afterEach(async () => {
   answer = () => 200;
 });
 afterAll(async () => {
-  await stopTestJobs();
   server.close();
 });
 
@@ -112,7 +111,7 @@ describe('webhook deliveries', () => {
     expect(dead.error).toContain('The receiver answered 500');
 
     answer = () => 200;
-    await retryDeadJob({ id: dead.id });
+    await retryDeadJob({ id: dead.id, actor: { id: null, label: 'test' } });
     await waitFor(async () => (await WebhookDelivery.findByPk(delivery.id))!.status === 'delivered', { what: 'the retried delivery' });
     expect((await listDeadJobs({ queue: 'webhook' })).data.some((job) => job.id === dead.id)).toBe(false);
     await expect(retryWebhookDelivery({ deliveryId: delivery.id })).rejects.toThrow('already delivered');

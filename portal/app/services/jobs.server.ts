@@ -1,37 +1,40 @@
+import type { DeadJobDto } from '@monoliet/contract';
 import { QueryTypes } from 'sequelize';
 import { ApiError } from '~/lib/errors.server';
 import { deleteJob, enqueueJob } from '~/lib/jobs/boss.server';
 import { deadLetterQueueOf, JOB_PAYLOADS, QUEUE_NAMES, queueOfDeadLetter, type QueueName } from '~/lib/jobs/queues.server';
+import { decodeCursor, encodeCursor } from '~/lib/pagination.server';
 import { getDb } from '~/models/index.server';
+import { recordAudit, type Actor } from './audit.server';
 
 // What staff see on the "Jobs" page: jobs that failed their last attempt (pg-boss moved a copy to the
 // queue's dead-letter queue), and the counts of every queue. Read straight from pg-boss's tables.
 
-export type DeadJob = { id: string; queue: QueueName; data: Record<string, unknown>; error: string | null; failedAt: Date };
 export type QueueCounts = { queue: QueueName; waiting: number; retrying: number; active: number; failed: number; deadLettered: number };
 
-const PAGE_SIZE = 50;
-
-export async function listDeadJobs({ queue, before }: { queue?: QueueName; before?: Date } = {}): Promise<{ data: DeadJob[]; nextCursor: string | null }> {
+export async function listDeadJobs({ queue, limit = 50, cursor }: { queue?: QueueName; limit?: number; cursor?: string }): Promise<{ data: DeadJobDto[]; nextCursor: string | null }> {
   const names = (queue ? [queue] : QUEUE_NAMES).map(deadLetterQueueOf);
+  const after = cursor ? decodeCursor(cursor) : null;
   const rows = await getDb().query<{ id: string; name: string; data: Record<string, unknown> | null; output: { message?: string; value?: { message?: string } } | null; created_on: Date }>(
     `SELECT id, name, data, output, created_on FROM pgboss.job
-     WHERE name = ANY($1::text[]) AND state < 'active' AND ($2::timestamptz IS NULL OR created_on < $2)
-     ORDER BY created_on DESC, id DESC LIMIT $3`,
-    { bind: [names, before ?? null, PAGE_SIZE + 1], type: QueryTypes.SELECT },
+     WHERE name = ANY($1::text[]) AND state < 'active'
+       AND ($2::timestamptz IS NULL OR (created_on, id) < ($2::timestamptz, $3::uuid))
+     ORDER BY created_on DESC, id DESC LIMIT $4`,
+    { bind: [names, after?.v ?? null, after?.id ?? null, limit + 1], type: QueryTypes.SELECT },
   );
-  const data = rows.slice(0, PAGE_SIZE).map((row) => ({
+  const data = rows.slice(0, limit).map((row) => ({
     id: row.id,
     queue: queueOfDeadLetter(row.name)!,
     data: row.data ?? {},
     error: row.output?.message ?? row.output?.value?.message ?? null,
-    failedAt: row.created_on,
+    failedAt: row.created_on.toISOString(),
   }));
-  return { data, nextCursor: rows.length > PAGE_SIZE ? data.at(-1)!.failedAt.toISOString() : null };
+  const last = data.at(-1);
+  return { data, nextCursor: rows.length > limit && last ? encodeCursor({ value: last.failedAt, id: last.id }) : null };
 }
 
 /** Runs a dead-lettered job again in its own queue, with a fresh retry budget, and removes the dead copy. */
-export async function retryDeadJob({ id }: { id: string }): Promise<{ queue: QueueName; jobId: string | null }> {
+export async function retryDeadJob({ id, actor }: { id: string; actor: Actor }): Promise<{ queue: QueueName; jobId: string | null }> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiError('not_found', 'Job not found');
   return getDb().transaction(async (transaction) => {
     const [row] = await getDb().query<{ name: string; data: unknown }>(
@@ -44,6 +47,7 @@ export async function retryDeadJob({ id }: { id: string }): Promise<{ queue: Que
     if (!payload.success) throw new ApiError('unprocessable', 'This job carries a payload the portal no longer understands');
     const jobId = await enqueueJob({ queue, data: payload.data as never, transaction });
     await deleteJob({ queue: row.name, jobId: id, transaction });
+    await recordAudit({ actor, action: 'job.retry', target: { type: 'job', id }, metadata: { queue, newJobId: jobId } }, transaction);
     return { queue, jobId };
   });
 }

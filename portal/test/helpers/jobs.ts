@@ -1,13 +1,14 @@
 import { QueryTypes } from 'sequelize';
-import { startJobs, stopJobs } from '~/jobs/index.server';
+import { startJobs } from '~/jobs/index.server';
 import { getDb } from '~/models/index.server';
 
-/** The real job queue in this test process, polling fast and retrying after about a second. */
+/**
+ * The real job queue in this test process, polling fast and retrying after about a second. The test
+ * database setup stops it before the database is dropped.
+ */
 export async function startTestJobs({ retryLimit }: { retryLimit?: number } = {}) {
   await startJobs({ schedule: false, pollingIntervalSeconds: 0.5, retryDelaySeconds: 1, retryLimit });
 }
-
-export { stopJobs as stopTestJobs };
 
 /** Jobs of a queue by state, straight from pg-boss's table. */
 export async function jobStates(queue: string): Promise<Record<string, number>> {

@@ -1,28 +1,28 @@
+import { JOB_QUEUES, SYNC_RUN_TRIGGERS, type JobQueue } from '@monoliet/contract';
 import { z } from 'zod';
 
 // Every pg-boss queue of the portal: its payload (parsed when a job runs), its policy and its retries.
 // Retry delays are in seconds; with backoff pg-boss waits about delay * 2^n (with jitter) before try n+1.
 // A job that fails its last try moves to the queue's dead-letter queue, where staff see and retry it.
 
-export const SYNC_TRIGGERS = ['schedule', 'manual', 'cli'] as const;
-export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
+export type SyncTrigger = (typeof SYNC_RUN_TRIGGERS)[number];
 
 export const JOB_PAYLOADS = {
   email: z.object({ emailId: z.uuid() }),
   webhook: z.object({ deliveryId: z.uuid() }),
   /** without instanceId: the schedule's fan-out to every instance with an API key */
-  reconcile: z.object({ instanceId: z.uuid().optional(), trigger: z.enum(SYNC_TRIGGERS).default('schedule') }),
+  reconcile: z.object({ instanceId: z.uuid().optional(), trigger: z.enum(SYNC_RUN_TRIGGERS).default('schedule') }),
   'invoice-reminders': z.object({}),
   'workflow-health': z.object({}),
   /** error alerts of one workflow, evaluated shortly after its runs change */
   'workflow-alerts': z.object({ workflowId: z.uuid() }),
   /** the throttled digest of an open error alert */
   'alert-digest': z.object({ alertId: z.uuid() }),
-} as const;
+} as const satisfies Record<JobQueue, z.ZodType>;
 
-export type QueueName = keyof typeof JOB_PAYLOADS;
+export type QueueName = JobQueue;
 export type JobPayload<Q extends QueueName> = z.input<(typeof JOB_PAYLOADS)[Q]>;
-export const QUEUE_NAMES = Object.keys(JOB_PAYLOADS) as QueueName[];
+export const QUEUE_NAMES: readonly QueueName[] = JOB_QUEUES;
 
 type QueuePolicy = {
   /** pg-boss policy: `short` keeps one queued job per key, `stately` one queued and one running */
