@@ -4,7 +4,8 @@ import { QUEUE_NAMES } from '~/lib/jobs/queues.server';
 import { countJobs, listDeadJobs, retryDeadJob } from '~/services/jobs.server';
 import { sendInvoiceReminders } from '~/services/invoice-reminders.server';
 import { checkWorkflowHealth } from '~/services/workflow-health.server';
-import { CliError, runCommand } from './run.server';
+import { parseDayFlag } from './flags';
+import { runCommand } from './run.server';
 
 const LATER = 'The portal sends the queued mails and webhooks (or run `npm run cli -- run-jobs --until-idle`).';
 
@@ -15,8 +16,7 @@ export function registerJobCommands(program: Command) {
     .option('--date <yyyy-mm-dd>', 'act as if today were this day (UTC)')
     .action((flags: { date?: string }) =>
       runCommand(async () => {
-        if (flags.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(flags.date) || Number.isNaN(Date.parse(flags.date)))) throw new CliError(`--date must look like 2026-05-01 (got "${flags.date}")`);
-        const result = await sendInvoiceReminders({ today: flags.date });
+        const result = await sendInvoiceReminders({ today: parseDayFlag(flags.date) });
         console.log(`Checked ${result.checked} open invoices: ${result.remindersSent} reminders queued, ${result.markedOverdue} marked overdue.`);
         if (result.remindersSent > 0) console.log(LATER);
       }),

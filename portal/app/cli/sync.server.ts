@@ -2,6 +2,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { ensureDefaultInstance, findInstance, listSyncableInstances } from '~/services/n8n-instances.server';
 import { reconcileInstance } from '~/services/reconcile.server';
+import { parseSinceFlag } from './flags';
 import { CliError, runCommand } from './run.server';
 
 type SyncFlags = { instance?: string; since?: string; full?: boolean };
@@ -15,7 +16,7 @@ export function registerSyncCommand(program: Command) {
     .option('--full', 'page through everything n8n still has')
     .action((flags: SyncFlags) =>
       runCommand(async () => {
-        const since = parseSince(flags.since);
+        const since = parseSinceFlag(flags.since);
         if (since && flags.full) throw new CliError('Use either --since or --full, not both');
         await ensureDefaultInstance();
         const instances = flags.instance ? [await findInstance(flags.instance)] : await listSyncableInstances();
@@ -42,11 +43,4 @@ export function registerSyncCommand(program: Command) {
         if (failed > 0) process.exitCode = 1;
       }),
     );
-}
-
-function parseSince(value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new CliError(`--since must be an ISO date or time, like 2026-05-01 or 2026-05-01T08:00:00Z (got "${value}")`);
-  return date;
 }

@@ -2,7 +2,7 @@ import type { Transaction } from 'sequelize';
 import { enqueueJobs } from '~/lib/jobs/boss.server';
 
 /** Runs arriving within this many seconds of each other are looked at by one evaluation. */
-export const ALERT_CHECK_DELAY_SECONDS = 2;
+export const ALERT_CHECK_DELAY_SECONDS = 1;
 
 /**
  * Enqueues an error-alert evaluation for each workflow, inside the ingest transaction, in one statement.

@@ -21,3 +21,12 @@ export async function isQueueIdle(queue: string): Promise<boolean> {
   const states = await jobStates(queue);
   return !states.created && !states.retry && !states.active;
 }
+
+/** A job as pg-boss leaves it after its last failed attempt: a copy in the queue's dead-letter queue. */
+export async function buildDeadJob({ queue, data, error = 'it failed' }: { queue: string; data: Record<string, unknown>; error?: string }): Promise<string> {
+  const [row] = await getDb().query<{ id: string }>(`INSERT INTO pgboss.job (name, data, output) VALUES ($1, $2, $3) RETURNING id`, {
+    bind: [`${queue}-dead-letter`, JSON.stringify(data), JSON.stringify({ message: error })],
+    type: QueryTypes.SELECT,
+  });
+  return row!.id;
+}

@@ -1,5 +1,8 @@
-import type { Client, User } from '~/models/index.server';
+import { randomUUID } from 'node:crypto';
+import { SyncRun, type Client, type User } from '~/models/index.server';
 import { issueToken } from '~/services/api-tokens.server';
+import { buildInstance } from '../factories';
+import { buildDeadJob } from './jobs';
 
 /**
  * For the authorization matrix: given client A, client B and their users, each `resource` named by a
@@ -15,6 +18,13 @@ export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
     ofA: (await issueToken({ user: userA, name: 'matrix', scopes: ['read'] })).apiToken.id,
     ofB: (await issueToken({ user: userB, name: 'matrix', scopes: ['read'] })).apiToken.id,
   }),
+  // staff-only records: two of each
+  n8nInstance: async () => ({ ofA: (await buildInstance()).id, ofB: (await buildInstance()).id }),
+  syncRun: async () => {
+    const run = async () => (await SyncRun.create({ instanceId: (await buildInstance()).id, trigger: 'cli', status: 'ok', finishedAt: new Date(), error: null })).id;
+    return { ofA: await run(), ofB: await run() };
+  },
+  job: async () => ({ ofA: await buildDeadJob({ queue: 'email', data: { emailId: randomUUID() } }), ofB: await buildDeadJob({ queue: 'email', data: { emailId: randomUUID() } }) }),
 };
 
 /**
