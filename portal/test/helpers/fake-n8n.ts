@@ -283,18 +283,19 @@ function workflowItem(w: FakeWorkflow) {
  * A network-error fault closes the connection.
  */
 export async function serveFakeN8n(options: Omit<ConstructorParameters<typeof FakeN8n>[0] & object, 'baseUrl'> = {}) {
-  let fake: FakeN8n | undefined;
+  const serving: { fake?: FakeN8n } = {};
   const server = createServer((req, res) => {
     void (async () => {
       const request = new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers: headersOf(req), body: req.method === 'GET' || req.method === 'HEAD' ? undefined : await bodyOf(req) });
-      const response = await fake!.fetch(request);
+      const response = await serving.fake!.fetch(request);
       if (response.type === 'error') return req.socket.destroy();
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     })().catch(() => req.socket.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake = new FakeN8n({ ...options, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  const fake = new FakeN8n({ ...options, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  serving.fake = fake;
   return { fake, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
