@@ -67,8 +67,8 @@ describe('rotate-keys', () => {
     const first = await rotateEncryptionKeys();
     expect(first.rotated.api_credentials).toBe(3);
     const rows = await ApiCredential.findAll({ order: [['serviceName', 'ASC']] });
-    expect(rows.map((r) => keyIdOf(r.encryptedData))).toEqual(['new1', 'new1', 'new1']);
-    expect(JSON.parse(openSecret({ kind: 'credentialData', ciphertext: rows[0]!.encryptedData }))).toEqual({ fields: { apiKey: 'HubSpot-secret-value' } });
+    expect(rows.map((r) => keyIdOf(r.encryptedData!))).toEqual(['new1', 'new1', 'new1']);
+    expect(JSON.parse(openSecret({ kind: 'credentialData', ciphertext: rows[0]!.encryptedData! }))).toEqual({ fields: { apiKey: 'HubSpot-secret-value' } });
 
     const second = await rotateEncryptionKeys();
     expect(second.rotated.api_credentials).toBe(0);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '~/lib/password.server';
-import { Client, ClientMember, N8nInstance, User, Workflow } from '~/models/index.server';
+import { Client, ClientMember, N8nInstance, SupportTicket, TicketEvent, User, Workflow } from '~/models/index.server';
 
 // Builders for test data. Each returns a saved row with sensible defaults that a test can override.
 
@@ -72,4 +72,20 @@ export async function buildWorkflow({ instance, client, ...overrides }: Partial<
     archivedAt: null,
     ...overrides,
   });
+}
+
+/** An open ticket of a client, with its "created" history entry, as the service would leave it. */
+export async function buildTicket({ client, createdBy = null, ...overrides }: Partial<Parameters<typeof SupportTicket.create>[0]> & { client: Client; createdBy?: User | null }) {
+  const ticket = await SupportTicket.create({
+    clientId: client.id,
+    createdById: createdBy?.id ?? null,
+    assigneeId: null,
+    workflowId: null,
+    subject: `Ticket ${next()}`,
+    description: 'Something needs attention.',
+    resolvedAt: null,
+    ...overrides,
+  });
+  await TicketEvent.create({ ticketId: ticket.id, actorId: createdBy?.id ?? null, kind: 'created', fromValue: null, toValue: 'open' });
+  return ticket;
 }

@@ -53,6 +53,8 @@ describe('the staff outbox (/staff/emails)', () => {
   it('sends a failed mail again', async () => {
     const email = await mail({ status: 'failed', error: 'connection refused', subject: 'Retry me' });
     const browser = await signedIn('staff');
+    // the page carries the form token that the post sends back
+    expect(await (await browser.get(`/staff/emails/${email.id}`)).text()).toContain('Send again');
     const response = await browser.post(`/staff/emails/${email.id}`, {});
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Queued to be sent again.');

@@ -21,8 +21,10 @@ export type ApiRouteDef = {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** null for 204 No Content */
+  /** null for 204 No Content, and for file routes */
   response: z.ZodType | null;
+  /** routes that answer a file instead of JSON (an invoice PDF): its media type */
+  file?: { contentType: string };
   status: 200 | 201 | 202 | 204;
   /** for `{id}` routes: which kind of record the id names (tests use it to build fixtures) */
   resource?: string;
@@ -42,3 +44,9 @@ export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter
 
 /** A query flag: `?open=true`. */
 export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** PostgreSQL text cannot hold a NUL character; such input is refused rather than stored altered. */
+export function hasNoNul(value: string): boolean {
+  return !value.includes('\u0000');
+}
+export const NO_NUL_MESSAGE = 'must not contain NUL characters';

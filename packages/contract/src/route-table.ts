@@ -2,9 +2,14 @@ import type { ApiRouteDef } from './api';
 import { alertRoutes } from './alerts';
 import { authRoutes } from './auth';
 import { clientRoutes } from './clients';
+import { credentialRoutes } from './credentials';
+import { invoiceRoutes } from './invoices';
 import { jobRoutes } from './jobs';
 import { syncRoutes } from './sync';
+import { ticketRoutes } from './tickets';
 import { tokenRoutes } from './tokens';
 
 /** Every route of /api/v1. Add a resource's routes here; the OpenAPI document and the tests follow. */
-export const API_ROUTES: readonly ApiRouteDef[] = [authRoutes, tokenRoutes, clientRoutes, alertRoutes, syncRoutes, jobRoutes].flatMap((group) => Object.values(group));
+export const API_ROUTES: readonly ApiRouteDef[] = [authRoutes, tokenRoutes, clientRoutes, invoiceRoutes, ticketRoutes, credentialRoutes, alertRoutes, syncRoutes, jobRoutes].flatMap((group) =>
+  Object.values(group),
+);

@@ -20,7 +20,8 @@ export class ApiCredential extends Model<InferAttributes<ApiCredential>, InferCr
   declare clientId: ForeignKey<Client['id']>;
   declare serviceName: string;
   declare credentialType: (typeof CREDENTIAL_TYPES)[number];
-  declare encryptedData: string;
+  /** null once revoked: the values are wiped */
+  declare encryptedData: string | null;
   declare hint: CreationOptional<string>;
   declare status: CreationOptional<(typeof CREDENTIAL_STATUSES)[number]>;
   declare notes: CreationOptional<string>;
@@ -30,6 +31,7 @@ export class ApiCredential extends Model<InferAttributes<ApiCredential>, InferCr
   declare updatedAt: CreationOptional<Date>;
 
   declare client?: NonAttribute<Client>;
+  declare submittedBy?: NonAttribute<User | null>;
 
   static initModel(sequelize: Sequelize) {
     ApiCredential.init(
@@ -38,7 +40,7 @@ export class ApiCredential extends Model<InferAttributes<ApiCredential>, InferCr
         clientId: { type: DataTypes.UUID, allowNull: false },
         serviceName: { type: DataTypes.TEXT, allowNull: false },
         credentialType: { type: DataTypes.TEXT, allowNull: false },
-        encryptedData: { type: DataTypes.TEXT, allowNull: false },
+        encryptedData: { type: DataTypes.TEXT, allowNull: true },
         hint: { type: DataTypes.TEXT, allowNull: false, defaultValue: '' },
         status: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'pending' },
         notes: { type: DataTypes.TEXT, allowNull: false, defaultValue: '' },

@@ -125,11 +125,13 @@ function initModels(db: Sequelize) {
   SupportTicket.belongsTo(Client, { as: 'client', foreignKey: 'clientId' });
   SupportTicket.belongsTo(User, { as: 'createdBy', foreignKey: 'createdById' });
   SupportTicket.belongsTo(User, { as: 'assignee', foreignKey: 'assigneeId' });
+  SupportTicket.belongsTo(Workflow, { as: 'workflow', foreignKey: 'workflowId' });
   SupportTicket.hasMany(TicketComment, { as: 'comments', foreignKey: 'ticketId' });
   SupportTicket.hasMany(TicketEvent, { as: 'events', foreignKey: 'ticketId' });
   TicketComment.belongsTo(User, { as: 'author', foreignKey: 'authorId' });
   TicketEvent.belongsTo(User, { as: 'actor', foreignKey: 'actorId' });
 
   ApiCredential.belongsTo(Client, { as: 'client', foreignKey: 'clientId' });
+  ApiCredential.belongsTo(User, { as: 'submittedBy', foreignKey: 'submittedById' });
   WebhookDelivery.belongsTo(WebhookSubscription, { as: 'subscription', foreignKey: 'subscriptionId' });
 }

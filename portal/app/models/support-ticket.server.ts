@@ -38,6 +38,7 @@ export class SupportTicket extends Model<InferAttributes<SupportTicket>, InferCr
   declare client?: NonAttribute<Client>;
   declare createdBy?: NonAttribute<User | null>;
   declare assignee?: NonAttribute<User | null>;
+  declare workflow?: NonAttribute<Workflow | null>;
   declare comments?: NonAttribute<TicketComment[]>;
   declare events?: NonAttribute<TicketEvent[]>;
 

@@ -20,6 +20,8 @@ export class TicketEvent extends Model<InferAttributes<TicketEvent>, InferCreati
   declare fromValue: string | null;
   declare toValue: string | null;
   declare at: CreationOptional<Date>;
+  /** insertion order, to order events of the same instant */
+  declare seq: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -35,6 +37,7 @@ export class TicketEvent extends Model<InferAttributes<TicketEvent>, InferCreati
         fromValue: { type: DataTypes.TEXT, allowNull: true, defaultValue: null },
         toValue: { type: DataTypes.TEXT, allowNull: true, defaultValue: null },
         at: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },
+        seq: { type: DataTypes.INTEGER, autoIncrement: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

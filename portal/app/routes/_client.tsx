@@ -9,7 +9,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user: { name: user.name, email: user.email }, client: { companyName: client.companyName } };
 }
 
-const NAV: NavItem[] = [{ to: '/', label: 'Dashboard', end: true }];
+const NAV: NavItem[] = [
+  { to: '/', label: 'Dashboard', end: true },
+  { to: '/invoices', label: 'Invoices' },
+  { to: '/tickets', label: 'Support tickets' },
+  { to: '/credentials', label: 'Credentials' },
+  { to: '/account', label: 'Account' },
+];
 
 export default function ClientLayout() {
   const { user, client } = useLoaderData<typeof loader>();

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 // Browser tests drive the system Chromium (Debian's `chromium`, installed by .ci/run); Playwright never
 // downloads a browser here.
@@ -35,4 +35,18 @@ export async function signInAs({ page, baseUrl, email, password }: { page: Page;
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Waits until a locator matches exactly `count` elements (a client-side navigation can change the URL
+ * before the new rows are rendered); fails with the last count after the timeout.
+ */
+export async function waitForCount(locator: Locator, count: number, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let seen = await locator.count();
+  while (seen !== count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    seen = await locator.count();
+  }
+  if (seen !== count) throw new Error(`expected ${count} matches of ${locator}, found ${seen}`);
 }

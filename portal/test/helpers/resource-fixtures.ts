@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { SyncRun, type Client, type User } from '~/models/index.server';
 import { issueToken } from '~/services/api-tokens.server';
-import { buildInstance } from '../factories';
+import { createInvoice } from '~/services/invoices.server';
+import { createCredential } from '~/services/credentials.server';
+import { buildInstance, buildTicket } from '../factories';
 import { buildDeadJob } from './jobs';
 
 /**
@@ -18,6 +20,22 @@ export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
     ofA: (await issueToken({ user: userA, name: 'matrix', scopes: ['read'] })).apiToken.id,
     ofB: (await issueToken({ user: userB, name: 'matrix', scopes: ['read'] })).apiToken.id,
   }),
+  // open (pending) invoices, so pay, void and update succeed for staff
+  invoice: async ({ clientA, clientB }) => {
+    const line = { description: 'Matrix retainer', quantity: 1, unitAmount: '100.00' };
+    return {
+      ofA: (await createInvoice({ clientId: clientA.id, type: 'additional', lines: [line] })).id,
+      ofB: (await createInvoice({ clientId: clientB.id, type: 'additional', lines: [line] })).id,
+    };
+  },
+  ticket: async ({ clientA, clientB, userA, userB }) => ({
+    ofA: (await buildTicket({ client: clientA, createdBy: userA })).id,
+    ofB: (await buildTicket({ client: clientB, createdBy: userB })).id,
+  }),
+  credential: async ({ clientA, clientB }) => {
+    const credentialOf = async (clientId: string) => (await createCredential({ clientId, serviceName: 'Matrix API', credentialType: 'api_key', fields: { apiKey: `matrix-secret-${clientId}` } })).id;
+    return { ofA: await credentialOf(clientA.id), ofB: await credentialOf(clientB.id) };
+  },
   // staff-only records: two of each
   n8nInstance: async () => ({ ofA: (await buildInstance()).id, ofB: (await buildInstance()).id }),
   syncRun: async () => {
@@ -38,4 +56,15 @@ export const BODY_EXAMPLES: Record<string, BodyExample> = {
   createToken: () => ({ name: 'matrix token', scopes: ['read'] }),
   createClient: () => ({ slug: `matrix-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, companyName: 'Matrix Ltd', email: 'ops@matrix.example' }),
   updateClient: () => ({ phone: '+1 555 0100' }),
+  createInvoice: ({ clientA }) => ({ clientId: clientA.id, type: 'additional', lines: [{ description: 'Matrix work', quantity: 2, unitAmount: '95.00' }] }),
+  updateInvoice: () => ({ notes: 'Updated by the matrix' }),
+  payInvoice: () => ({ method: 'bank_transfer' }),
+  voidInvoice: () => ({ reason: 'Issued by mistake' }),
+  // a client user may give its own client's id; staff must give one (so client B is refused with 400)
+  createTicket: ({ clientA }) => ({ subject: 'Matrix ticket', description: 'Opened by the matrix', priority: 'low', clientId: clientA.id }),
+  updateTicket: () => ({ subject: 'Matrix ticket, edited' }),
+  createTicketComment: () => ({ body: 'A reply from the matrix' }),
+  createCredential: ({ clientA }) => ({ serviceName: 'Matrix API', credentialType: 'api_key', fields: { apiKey: 'matrix-secret-value-1234' }, clientId: clientA.id }),
+  updateCredential: () => ({ notes: 'Checked by the matrix' }),
+  revealCredential: () => ({ password: 'test-password-123' }),
 };
