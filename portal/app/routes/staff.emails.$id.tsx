@@ -6,7 +6,7 @@ import { EmailStatusBadge } from '~/components/email-status-badge';
 import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { requireStaff } from '~/lib/auth.server';
-import { ApiError } from '~/lib/errors.server';
+import { formErrorsFrom, loadForPage, requireIdParam } from '~/lib/client-page.server';
 import { formatDateTime } from '~/lib/format';
 import { resendEmail } from '~/services/emails.server';
 import { getEmail } from '~/services/email-outbox.server';
@@ -15,23 +15,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
-  try {
-    return { email: await getEmail({ id: params.id ?? '' }) };
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'not_found') throw new Response('Email not found', { status: 404 });
-    throw error;
-  }
+  return { email: await loadForPage(getEmail({ id: requireIdParam(params) })) };
 }
 
 /** Sends a failed mail again. */
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireStaff(request);
   try {
-    await resendEmail({ emailId: params.id ?? '' });
-    return { resent: true, error: null as string | null };
+    await resendEmail({ emailId: requireIdParam(params) });
+    return { error: null };
   } catch (error) {
-    if (error instanceof ApiError) return { resent: false, error: error.message };
-    throw error;
+    return { error: formErrorsFrom(error).form?.[0] ?? 'This email cannot be sent again' };
   }
 }
 

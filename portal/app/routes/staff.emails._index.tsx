@@ -7,6 +7,7 @@ import { Card, EmptyState } from '~/components/ui/card';
 import { Pager } from '~/components/ui/pager';
 import { DataTable } from '~/components/ui/table';
 import { requireStaff } from '~/lib/auth.server';
+import { loadForPage } from '~/lib/client-page.server';
 import { formatDateTime } from '~/lib/format';
 import { isEmailStatus, listEmails } from '~/services/email-outbox.server';
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = params.get('q') ?? '';
   const status = params.get('status');
   const cursor = params.get('cursor') ?? undefined;
-  const page = await listEmails({ search, status: isEmailStatus(status) ? status : undefined, cursor });
+  const page = await loadForPage(listEmails({ search, status: isEmailStatus(status) ? status : undefined, cursor }));
   return { ...page, search, status: isEmailStatus(status) ? status : '', hasPrevious: Boolean(cursor) };
 }
 
