@@ -1,9 +1,12 @@
 import type { ApiRouteDef } from './api';
+import { alertRoutes } from './alerts';
 import { auditRoutes } from './audit-log';
 import { authRoutes } from './auth';
 import { clientRoutes } from './clients';
 import { credentialRoutes } from './credentials';
 import { invoiceRoutes } from './invoices';
+import { jobRoutes } from './jobs';
+import { syncRoutes } from './sync';
 import { ticketRoutes } from './tickets';
 import { n8nInstanceRoutes } from './n8n-instances';
 import { settingsRoutes } from './settings';
@@ -24,4 +27,7 @@ export const API_ROUTES: readonly ApiRouteDef[] = [
   settingsRoutes,
   auditRoutes,
   webhookRoutes,
+  alertRoutes,
+  syncRoutes,
+  jobRoutes,
 ].flatMap((group) => Object.values(group));

@@ -1,9 +1,11 @@
-import { WebhookSubscription, type Client, type User } from '~/models/index.server';
+import { randomUUID } from 'node:crypto';
+import { SyncRun, WebhookSubscription, type Client, type User } from '~/models/index.server';
 import { issueToken } from '~/services/api-tokens.server';
 import { createInvoice } from '~/services/invoices.server';
 import { createCredential } from '~/services/credentials.server';
 import { sealSecret } from '~/services/secrets.server';
 import { buildInstance, buildTicket, buildUser } from '../factories';
+import { buildDeadJob } from './jobs';
 
 /**
  * For the authorization matrix: given client A, client B and their users, each `resource` named by a
@@ -42,6 +44,12 @@ export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
     const credentialOf = async (clientId: string) => (await createCredential({ clientId, serviceName: 'Matrix API', credentialType: 'api_key', fields: { apiKey: `matrix-secret-${clientId}` } })).id;
     return { ofA: await credentialOf(clientA.id), ofB: await credentialOf(clientB.id) };
   },
+  // staff-only records: two of each
+  syncRun: async () => {
+    const run = async () => (await SyncRun.create({ instanceId: (await buildInstance()).id, trigger: 'cli', status: 'ok', finishedAt: new Date(), error: null })).id;
+    return { ofA: await run(), ofB: await run() };
+  },
+  job: async () => ({ ofA: await buildDeadJob({ queue: 'email', data: { emailId: randomUUID() } }), ofB: await buildDeadJob({ queue: 'email', data: { emailId: randomUUID() } }) }),
 };
 
 function buildSubscription(client: Client) {
