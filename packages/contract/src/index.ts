@@ -7,3 +7,4 @@ export * from './pagination';
 export * from './route-table';
 export * from './tokens';
 export * from './webhooks';
+export * from './workflows';
