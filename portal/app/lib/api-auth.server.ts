@@ -1,6 +1,6 @@
 import { findActiveToken } from '~/services/api-tokens.server';
 import { getCurrentUser } from './auth.server';
-import { CLIENT_SCOPES, STAFF_SCOPES, type Caller } from './caller.server';
+import { sessionCaller, type Caller } from './caller.server';
 import { ApiError } from './errors.server';
 
 /**
@@ -19,9 +19,7 @@ export async function authenticateApi(request: Request, ip?: string): Promise<Ca
   }
   const session = await getCurrentUser(request);
   if (!session || !session.session.verified) return null;
-  const { user } = session;
-  const scopes = user.role === 'staff' ? STAFF_SCOPES : CLIENT_SCOPES;
-  return { user, role: user.role, clientId: session.client?.id ?? null, scopes: new Set(scopes), token: null, ip };
+  return sessionCaller({ user: session.user, client: session.client, ip });
 }
 
 export function unauthorized(message = 'Sign in or send an API token'): ApiError {

@@ -1,5 +1,5 @@
 import type { TokenScope } from '@monoliet/contract';
-import type { ApiToken, User } from '~/models/index.server';
+import type { ApiToken, Client, User } from '~/models/index.server';
 import type { Actor } from '~/services/audit.server';
 
 /** Who is calling the API: a user, through a token or a browser session. Services take this for access checks. */
@@ -19,4 +19,10 @@ export const CLIENT_SCOPES: readonly TokenScope[] = ['read', 'write'];
 export function actorOf(caller: Caller): Actor {
   const via = caller.token ? ` (token ${caller.token.prefix})` : '';
   return { id: caller.user.id, label: `${caller.user.email}${via}`, ip: caller.ip ?? null };
+}
+
+/** The caller behind a browser session: pages call the same services as the API, with the scopes of the role. */
+export function sessionCaller({ user, client, ip }: { user: User; client: Pick<Client, 'id'> | null; ip?: string | null }): Caller {
+  const scopes = user.role === 'staff' ? STAFF_SCOPES : CLIENT_SCOPES;
+  return { user, role: user.role, clientId: client?.id ?? null, scopes: new Set(scopes), token: null, ip };
 }

@@ -1,5 +1,7 @@
-import type { Client, User } from '~/models/index.server';
+import { ExecutionRun, type Client, type User } from '~/models/index.server';
 import { issueToken } from '~/services/api-tokens.server';
+import { recordRuns } from '~/services/ingest.server';
+import { buildInstance, buildWorkflow } from '../factories';
 
 /**
  * For the authorization matrix: given client A, client B and their users, each `resource` named by a
@@ -15,7 +17,17 @@ export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
     ofA: (await issueToken({ user: userA, name: 'matrix', scopes: ['read'] })).apiToken.id,
     ofB: (await issueToken({ user: userB, name: 'matrix', scopes: ['read'] })).apiToken.id,
   }),
+  workflow: async ({ clientA, clientB }) => ({ ofA: (await buildWorkflow({ client: clientA })).id, ofB: (await buildWorkflow({ client: clientB })).id }),
+  execution: async ({ clientA, clientB }) => ({ ofA: await buildRun(clientA), ofB: await buildRun(clientB) }),
 };
+
+/** One run of a new workflow of the client; returns the run's id. */
+async function buildRun(client: Client): Promise<string> {
+  const instance = await buildInstance();
+  const workflow = await buildWorkflow({ instance, client });
+  await recordRuns({ instanceId: instance.id, source: 'push', reports: [{ executionId: '1', workflowId: workflow.n8nWorkflowId, status: 'success', startedAt: new Date().toISOString() }] });
+  return (await ExecutionRun.findOne({ where: { workflowId: workflow.id }, attributes: ['id'] }))!.id;
+}
 
 /**
  * A valid request body for each write route (by route id), so the matrix can tell "refused" from "invalid".
@@ -28,4 +40,9 @@ export const BODY_EXAMPLES: Record<string, BodyExample> = {
   createToken: () => ({ name: 'matrix token', scopes: ['read'] }),
   createClient: () => ({ slug: `matrix-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, companyName: 'Matrix Ltd', email: 'ops@matrix.example' }),
   updateClient: () => ({ phone: '+1 555 0100' }),
+  updateWorkflow: () => ({ minutesSavedPerRun: 4.5, expectedIntervalMinutes: 60 }),
+  ingestExecutions: () => ({
+    instance: 'https://n8n-matrix.example',
+    runs: [{ executionId: `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`, workflowId: 'wf-matrix', status: 'success', startedAt: new Date().toISOString() }],
+  }),
 };
