@@ -38,6 +38,13 @@ export function formatHours(minutes: number): string {
   return `${formatNumber(Math.round(hours))} h`;
 }
 
+/** Minutes as 8-hour working days, when there are enough of them to be worth saying: "about 57 working days". */
+export function describeWorkingDays(minutes: number): string | null {
+  const days = Math.round(minutes / 60 / 8);
+  if (days < 1) return null;
+  return `about ${formatNumber(days)} working day${days === 1 ? '' : 's'}`;
+}
+
 const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 /** A UTC day ("2026-05-01") as "1 May", for chart axes. */

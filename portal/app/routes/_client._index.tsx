@@ -10,7 +10,7 @@ import { StatCard } from '~/components/ui/stat-card';
 import { requireClientUser } from '~/lib/auth.server';
 import { sessionCaller } from '~/lib/caller.server';
 import { describeCountChange, describeRateChange } from '~/lib/change';
-import { formatHours, formatNumber, formatPercent } from '~/lib/format';
+import { describeWorkingDays, formatHours, formatNumber, formatPercent } from '~/lib/format';
 import { CHART_RANGES, type ChartRange } from '~/lib/periods';
 import { getDashboard, type NextInvoice, type OpenTicketsSummary } from '~/services/dashboard.server';
 
@@ -54,6 +54,7 @@ export default function ClientDashboard() {
           icon={<ClockIcon />}
           value={formatHours(current.minutesSaved)}
           rawValue={current.minutesSaved}
+          detail={describeWorkingDays(current.minutesSaved)}
           testId="kpi-hours-saved"
           change={describeCountChange({ current: current.minutesSaved, previous: previous.minutesSaved, higherIsBetter: true })}
           hint="Work your team did not have to do by hand"

@@ -13,6 +13,7 @@ export function StatCard({
   change,
   changeSuffix = 'vs previous 30 days',
   hint,
+  detail,
   icon,
   featured = false,
 }: {
@@ -24,6 +25,8 @@ export function StatCard({
   change?: Change | null;
   changeSuffix?: string;
   hint?: ReactNode;
+  /** a second line under the value, e.g. "about 57 working days" */
+  detail?: ReactNode;
   icon?: ReactNode;
   /** the figure that matters most on the page (hours saved): drawn in the agency's colour */
   featured?: boolean;
@@ -37,6 +40,7 @@ export function StatCard({
       <p className="mt-2 text-3xl font-semibold tracking-tight text-slate-900 tabular-nums" data-testid={testId} data-value={rawValue ?? ''}>
         {value}
       </p>
+      {detail ? <p className="mt-0.5 text-sm text-slate-600">{detail}</p> : null}
       <div className="mt-2 flex min-h-5 flex-wrap items-center gap-x-2 gap-y-1 text-xs">
         {change ? (
           <span className={`inline-flex items-center gap-0.5 rounded-full px-1.5 py-0.5 font-medium ${CHANGE_TONES[change.tone]}`} data-testid={testId ? `${testId}-change` : undefined}>
