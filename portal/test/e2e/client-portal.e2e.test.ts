@@ -29,6 +29,16 @@ async function signedInPage(): Promise<Page> {
   return page;
 }
 
+/** Script errors of a page (a failed hydration shows up here), leaving out missing resources such as a favicon. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
+  return errors;
+}
+
 async function workflowOf({ slug, name }: { slug: string; name: string }) {
   const client = (await Client.findOne({ where: { slug } }))!;
   return (await Workflow.findOne({ where: { clientId: client.id, name } }))!;
@@ -37,6 +47,8 @@ async function workflowOf({ slug, name }: { slug: string; name: string }) {
 describe('the client dashboard', () => {
   it('shows the same 30-day figures as GET /api/v1/executions/stats, and the chart for 7 days', async () => {
     const page = await signedInPage();
+    const errors = collectErrors(page);
+    await page.reload();
     const stats = (await api('GET', '/executions/stats?days=30')).body;
     expect(stats.total).toBeGreaterThan(1000);
 
@@ -65,6 +77,7 @@ describe('the client dashboard', () => {
     // the KPI cards stay on 30 days
     expect(await page.getByTestId('kpi-runs').textContent()).toBe(formatNumber(stats.total));
     await screenshot(page, 'dashboard-7-days');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
@@ -74,6 +87,8 @@ describe('workflow pages', () => {
     const page = await signedInPage();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows' }).click();
     await page.waitForURL(/\/workflows$/);
+    // the URL changes a moment before the new page is rendered
+    await page.getByRole('heading', { name: 'Workflows', level: 1 }).waitFor();
     const listed = (await api('GET', '/workflows?limit=100')).body.data.map((w: { name: string }) => w.name);
     const names = await page.getByTestId('workflow-list').locator('tbody tr td:first-child a').allTextContents();
     expect(names).toEqual(listed);
