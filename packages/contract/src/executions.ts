@@ -7,20 +7,22 @@ export const ExecutionStatusSchema = z.enum(EXECUTION_STATUSES);
 export type ExecutionStatus = z.infer<typeof ExecutionStatusSchema>;
 
 const isoDateTime = z.iso.datetime({ offset: true });
+/** Text PostgreSQL can store: a NUL character is refused here, with its field, rather than by the database. */
+const text = () => z.string().regex(/^[^\u0000]*$/, 'must not contain NUL characters');
 
 /** One n8n execution as the Monoliet node (push) or the reconcile (backfill) reports it. */
 export const ExecutionReportSchema = z.object({
   executionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an n8n execution id'),
-  workflowId: z.string().min(1).max(64),
-  workflowName: z.string().max(500).optional(),
+  workflowId: text().min(1).max(64),
+  workflowName: text().max(500).optional(),
   status: ExecutionStatusSchema,
-  mode: z.string().min(1).max(32).optional(),
+  mode: text().min(1).max(32).optional(),
   startedAt: isoDateTime,
   stoppedAt: isoDateTime.nullable().optional(),
   durationMs: z.int().min(0).max(2_147_483_647).optional(),
-  errorMessage: z.string().max(10_000).optional(),
-  errorNode: z.string().max(500).optional(),
-  retryOf: z.string().max(64).nullable().optional(),
+  errorMessage: text().max(10_000).optional(),
+  errorNode: text().max(500).optional(),
+  retryOf: text().max(64).nullable().optional(),
   itemCount: z.int().min(0).max(2_147_483_647).optional(),
 });
 export type ExecutionReport = z.infer<typeof ExecutionReportSchema>;
@@ -32,12 +34,12 @@ export const MAX_BATCH_SIZE = 500;
  * instance they come from (default: its base URL; the portal keys runs by instance + execution id).
  */
 export const ExecutionBatchSchema = z.object({
-  instance: z.string().min(1).max(500),
+  instance: text().min(1).max(500),
   runs: z.array(ExecutionReportSchema).min(1).max(MAX_BATCH_SIZE),
 });
 export type ExecutionBatch = z.infer<typeof ExecutionBatchSchema>;
 
-export const SingleExecutionSchema = ExecutionReportSchema.extend({ instance: z.string().min(1).max(500) });
+export const SingleExecutionSchema = ExecutionReportSchema.extend({ instance: text().min(1).max(500) });
 export type SingleExecution = z.infer<typeof SingleExecutionSchema>;
 
 export const IngestResultSchema = z.object({
@@ -106,7 +108,7 @@ export const ExecutionListQuerySchema = PageQuerySchema.extend({
   since: pointInTime.optional(),
   /** runs started before this (exclusive; a date means 00:00 UTC of that day) */
   until: pointInTime.optional(),
-  mode: z.string().trim().min(1).max(32).optional(),
+  mode: text().trim().min(1).max(32).optional(),
   order: z.enum(['-startedAt', 'startedAt']).default('-startedAt'),
 });
 export type ExecutionListQuery = z.infer<typeof ExecutionListQuerySchema>;
