@@ -26,7 +26,7 @@ const ALERT_WORDS: Record<Alert['kind'], string> = {
 export function AttentionCard({ alerts, failures, className = '' }: { alerts: Alert[]; failures: ExecutionRunDto[]; className?: string }) {
   const clear = alerts.length === 0 && failures.length === 0;
   return (
-    <Card title="Needs attention" className={className}>
+    <Card title="Needs attention" className={`min-w-0 ${className}`}>
       {clear ? (
         <div className="flex items-center gap-3 rounded-lg bg-emerald-50 px-4 py-5 text-sm text-emerald-800" data-testid="all-clear">
           <CheckCircleIcon />
@@ -60,7 +60,7 @@ export function AttentionCard({ alerts, failures, className = '' }: { alerts: Al
               <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Recent failed runs</h3>
               <ul className="mt-2 divide-y divide-slate-100" data-testid="recent-failures">
                 {failures.map((run) => (
-                  <li key={run.id} className="flex items-start justify-between gap-4 py-2.5">
+                  <li key={run.id} className="flex flex-col-reverse gap-0.5 py-2.5 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
                     <div className="min-w-0">
                       <Link to={`/workflows/${run.workflow.id}?status=failed`} className="text-sm font-medium text-slate-900 hover:underline">
                         {run.workflow.name}

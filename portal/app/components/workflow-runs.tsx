@@ -83,17 +83,35 @@ function RunDetails({ run }: { run: ExecutionRunDto }) {
 }
 
 export function RunsTable({ runs, filtered }: { runs: ExecutionRunDto[]; filtered: boolean }) {
+  if (runs.length === 0) {
+    return (
+      <EmptyState title={filtered ? 'No runs match these filters' : 'No runs yet'}>
+        {filtered ? 'Try another status or a wider date range.' : 'Runs show up here a few seconds after the workflow runs.'}
+      </EmptyState>
+    );
+  }
   return (
-    <DataTable
-      caption="Runs of this workflow"
-      columns={COLUMNS}
-      rows={runs}
-      rowKey={(run) => run.id}
-      empty={
-        <EmptyState title={filtered ? 'No runs match these filters' : 'No runs yet'}>
-          {filtered ? 'Try another status or a wider date range.' : 'Runs show up here a few seconds after the workflow runs.'}
-        </EmptyState>
-      }
-    />
+    <>
+      {/* phones: one card per run, the error under its status and time */}
+      <ul className="divide-y divide-slate-100 sm:hidden" aria-label="Runs of this workflow">
+        {runs.map((run) => (
+          <li key={run.id} className="py-3 text-sm">
+            <div className="flex items-center justify-between gap-3">
+              <RunStatusBadge status={run.status} />
+              <span className="text-xs text-slate-500">{formatDuration(run.durationMs)}</span>
+            </div>
+            <p className="mt-1 text-slate-700">{formatDateTime(run.startedAt)}</p>
+            {run.errorMessage || run.errorNode ? (
+              <div className="mt-1">
+                <RunDetails run={run} />
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <div className="hidden sm:block">
+        <DataTable caption="Runs of this workflow" columns={COLUMNS} rows={runs} rowKey={(run) => run.id} />
+      </div>
+    </>
   );
 }

@@ -47,7 +47,7 @@ export default function ClientDashboard() {
           </>
         }
       />
-      <section aria-label="Last 30 days" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <section aria-label="Last 30 days" className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <StatCard
           featured
           label="Hours saved"
@@ -102,9 +102,9 @@ export default function ClientDashboard() {
         </div>
       </Card>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
         <AttentionCard className="lg:col-span-2" alerts={attention.alerts} failures={attention.failures} />
-        <div className="grid content-start gap-6">
+        <div className="grid min-w-0 grid-cols-1 content-start gap-6">
           <TicketsCard tickets={attention.tickets} />
           <InvoiceCard invoice={attention.nextInvoice} />
         </div>

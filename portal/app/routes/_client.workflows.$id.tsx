@@ -63,7 +63,7 @@ export default function WorkflowPage() {
         <RefreshIndicator refreshedAt={refreshedAt} seconds={REFRESH_SECONDS} refreshing={refreshing} />
       </div>
 
-      <section aria-label={`Last ${KPI_DAYS} days`} className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <section aria-label={`Last ${KPI_DAYS} days`} className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <StatCard featured label="Hours saved" value={formatHours(stats.minutesSaved)} rawValue={stats.minutesSaved} testId="kpi-hours-saved" hint={`Last ${KPI_DAYS} days`} />
         <StatCard label="Runs" value={formatNumber(stats.total)} rawValue={stats.total} testId="kpi-runs" hint={`${formatNumber(stats.error)} failed`} />
         <StatCard label="Success rate" value={formatPercent(stats.successRate)} rawValue={stats.successRate} testId="kpi-success-rate" hint={`Last ${KPI_DAYS} days`} />

@@ -137,7 +137,7 @@ describe('workflow pages', () => {
       reports: [{ executionId: 'refresh-1', workflowId: workflow.n8nWorkflowId, status: 'error', startedAt, errorMessage: 'Slack answered 503 - service unavailable', errorNode: 'Slack' }],
     });
     await page.clock.fastForward('00:31');
-    await page.getByText('Slack answered 503 - service unavailable').waitFor();
+    await page.locator('tbody').getByText('Slack answered 503 - service unavailable').waitFor();
     expect(await page.getByTestId('refreshed-at').getAttribute('data-refreshed-at')).not.toBe(before);
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     await page.close();

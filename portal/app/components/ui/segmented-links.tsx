@@ -11,7 +11,7 @@ export function SegmentedLinks({ label, options }: { label: string; options: { t
           preventScrollReset
           replace
           aria-current={option.active ? 'true' : undefined}
-          className={`rounded-md px-2.5 py-1 text-xs font-medium transition ${option.active ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
+          className={`whitespace-nowrap rounded-md px-2.5 py-1 text-xs font-medium transition ${option.active ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
         >
           {option.label}
         </Link>
