@@ -1,16 +1,23 @@
-import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
-import express from 'express';
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import { ConfigError, getConfig } from './app/lib/config.server';
 import { openDatabase } from './app/lib/database-bootstrap.server';
 import type { StartedServices } from './app/lib/services-lifecycle.server';
 import { DEMO_CLIENT, DEMO_STAFF } from './app/services/sample-data/catalog';
+import { createApp } from './server/app';
+import { handleShutdownSignals } from './server/shutdown';
 
 type AppEntry = {
   startServices: (options: { embedded: boolean }) => Promise<StartedServices>;
   stopServices: () => Promise<void>;
 };
+
+// Slow clients may not hold a connection open: headers within 20 s, the whole request within 60 s.
+// Idle keep-alive connections stay open longer than a load balancer's usual 60 s, so it never reuses one
+// that the portal is closing.
+const HEADERS_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 async function loadBuild(isDev: boolean) {
   if (!isDev) {
@@ -28,46 +35,30 @@ async function main() {
   const config = getConfig();
   // `npm run dev` passes --dev: vite serves the app with HMR instead of the build
   const isDev = process.argv.includes('--dev');
-  const database = await openDatabase();
+  // the embedded database is stopped below, after the requests in flight have finished
+  const database = await openDatabase({ stopOnExitSignal: false });
   const { build, entry, vite } = await loadBuild(isDev);
   const started = await entry.startServices({ embedded: database.embedded });
 
-  const app = express();
-  app.disable('x-powered-by');
-  if (vite) app.use(vite.middlewares);
-  else {
-    app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
-    app.use(express.static('build/client', { maxAge: '1h' }));
-  }
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: isDev ? 'development' : 'production',
-      getLoadContext: (req) => ({ ip: req.ip }),
-    }),
-  );
-
-  const server: Server = app.listen(config.port, config.host, () => {
+  const server = createServer();
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  const shutdown = handleShutdownSignals({
+    server,
+    drainTimeoutMs: config.shutdownTimeoutMs,
+    release: async () => {
+      await entry.stopServices();
+      await vite?.close();
+      await database.stop();
+    },
+  });
+  server.on('request', createApp({ config, build, vite, shutdownMiddleware: shutdown.middleware }));
+  server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     printBanner({ port, embedded: database.embedded, ...started });
   });
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(JSON.stringify({ level: 30, msg: 'shutting down', signal }));
-    server.close();
-    server.closeIdleConnections();
-    await entry.stopServices();
-    await vite?.close();
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 function printBanner({ port, embedded, hasDemoLogins, staffUsers }: { port: number; embedded: boolean } & StartedServices) {

@@ -1,9 +1,11 @@
 import { PassThrough } from 'node:stream';
-import type { AppLoadContext, EntryContext } from '@remix-run/node';
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { NonceProvider } from './components/nonce';
+import { describeUrl } from './lib/log-safe-url';
 import { logger } from './lib/logger.server';
 
 // The express server loads the app through this module, so the services it starts (database pool,
@@ -24,7 +26,9 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
         nonce,
         [readyEvent]() {
@@ -48,3 +52,11 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/** Errors thrown by loaders and actions: one JSON log line with the request id, not Remix's console output. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  // a client that went away is not our error, and neither is a URL that matches no route (a 404)
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
+  const url = new URL(request.url);
+  logger.error({ err: error, method: request.method, url: describeUrl(url.pathname + url.search) }, 'unhandled error in a loader or action');
+};

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import type { Branding } from './components/branding';
+import { useNonce } from './components/nonce';
 import { buttonClass } from './components/ui/button';
 import { readSession } from './lib/session.server';
 import { getBranding } from './services/branding.server';
@@ -12,6 +13,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.branding?.companyName ?? 'Monoliet' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // the session's form token, for <CsrfInput /> in every form
   const csrf = (await readSession(request))?.csrf ?? null;
   try {
     return { branding: await getBranding(), csrf };
@@ -24,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<{ branding: Branding | null }>('root');
   const brandColor = data?.branding?.brandColor ?? '#4f46e5';
+  const nonce = useNonce();
   return (
     <html lang="en" className="h-full" style={{ ['--brand-color' as string]: brandColor }}>
       <head>
@@ -34,8 +37,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="h-full bg-slate-50 font-sans text-slate-900 antialiased">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -47,17 +50,14 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const { title, text } = describeError({ status, data: isRouteErrorResponse(error) ? error.data : undefined });
   return (
     <main className="grid min-h-screen place-items-center px-6 py-24">
       <div className="text-center">
-        <p className="text-base font-semibold text-brand">{notFound ? '404' : isRouteErrorResponse(error) ? error.status : '500'}</p>
-        <h1 className="mt-4 text-3xl font-semibold tracking-tight text-slate-900">{notFound ? 'Page not found' : 'Something went wrong'}</h1>
-        <p className="mt-4 text-sm text-slate-600">
-          {notFound
-            ? 'This page does not exist, or you do not have access to it.'
-            : 'We could not load this page. Please try again in a moment; if it keeps happening, contact support.'}
-        </p>
+        <p className="text-base font-semibold text-brand">{status}</p>
+        <h1 className="mt-4 text-3xl font-semibold tracking-tight text-slate-900">{title}</h1>
+        <p className="mt-4 text-sm text-slate-600">{text}</p>
         <div className="mt-8">
           <Link to="/" className={buttonClass()}>
             Back to the dashboard
@@ -66,4 +66,11 @@ export function ErrorBoundary() {
       </div>
     </main>
   );
+}
+
+function describeError({ status, data }: { status: number; data: unknown }) {
+  if (status === 404) return { title: 'Page not found', text: 'This page does not exist, or you do not have access to it.' };
+  // a refused form (missing or stale CSRF token) says how to recover
+  if (status === 403 && typeof data === 'string') return { title: 'Request refused', text: data };
+  return { title: 'Something went wrong', text: 'We could not load this page. Please try again in a moment; if it keeps happening, contact support.' };
 }

@@ -3,6 +3,7 @@ import * as createAccounts from './2026.11.25T14.00.00.create-accounts';
 import * as createWorkflowsAndRuns from './2026.11.25T14.00.01.create-workflows-and-runs';
 import * as createBillingAndSupport from './2026.11.25T14.00.02.create-billing-and-support';
 import * as createMessaging from './2026.11.25T14.00.03.create-messaging';
+import * as addInvoiceNumberOrder from './2026.11.25T15.41.07.add-invoice-number-order';
 
 // Listed statically (not globbed) so that every bundle and the CLI see the same, ordered list.
 export const migrations: { name: string; up: Migration; down: Migration }[] = [
@@ -10,4 +11,5 @@ export const migrations: { name: string; up: Migration; down: Migration }[] = [
   { name: '2026.11.25T14.00.01.create-workflows-and-runs', ...createWorkflowsAndRuns },
   { name: '2026.11.25T14.00.02.create-billing-and-support', ...createBillingAndSupport },
   { name: '2026.11.25T14.00.03.create-messaging', ...createMessaging },
+  { name: '2026.11.25T15.41.07.add-invoice-number-order', ...addInvoiceNumberOrder },
 ];

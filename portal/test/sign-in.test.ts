@@ -86,6 +86,7 @@ describe('sign-in', () => {
   it('signs out on POST /logout', async () => {
     const staff = await buildUser({ role: 'staff' });
     const { browser } = await signIn(staff.email);
+    await browser.get('/staff');
     const response = await browser.post('/logout', {});
     expect(response.headers.get('location')).toBe('/login');
     expect(browser.hasCookie('monoliet_session')).toBe(false);

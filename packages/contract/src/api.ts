@@ -21,8 +21,10 @@ export type ApiRouteDef = {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** null for 204 No Content */
+  /** null for 204 No Content, and for file routes */
   response: z.ZodType | null;
+  /** routes that answer a file instead of JSON (an invoice PDF): its media type */
+  file?: { contentType: string };
   status: 200 | 201 | 202 | 204;
   /** for `{id}` routes: which kind of record the id names (tests use it to build fixtures) */
   resource?: string;

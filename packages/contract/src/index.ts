@@ -3,6 +3,7 @@ export * from './auth';
 export * from './clients';
 export * from './errors';
 export * from './executions';
+export * from './invoices';
 export * from './pagination';
 export * from './route-table';
 export * from './tokens';

@@ -1,9 +1,11 @@
 import { useRouteLoaderData } from '@remix-run/react';
+import { CSRF_FIELD } from '~/lib/csrf';
 
-export const CSRF_FIELD = 'csrf';
-
-/** The session's form token; every POST form of a signed-in page includes it (see docs/decisions). */
+/**
+ * Put this inside every <Form method="post"> (and fetcher.Form): it sends the session's CSRF token,
+ * which requireUser() checks on every state change. Without it a signed-in user's form post gets a 403.
+ */
 export function CsrfInput() {
   const data = useRouteLoaderData<{ csrf: string | null }>('root');
-  return data?.csrf ? <input type="hidden" name={CSRF_FIELD} value={data.csrf} /> : null;
+  return <input type="hidden" name={CSRF_FIELD} value={data?.csrf ?? ''} />;
 }

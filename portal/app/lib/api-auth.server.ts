@@ -19,7 +19,7 @@ export async function authenticateApi(request: Request, ip?: string): Promise<Ca
   }
   const session = await getCurrentUser(request);
   if (!session || !session.session.verified) return null;
-  return sessionCaller({ user: session.user, client: session.client, ip });
+  return sessionCaller({ current: session, ip });
 }
 
 export function unauthorized(message = 'Sign in or send an API token'): ApiError {

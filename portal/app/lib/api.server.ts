@@ -22,7 +22,9 @@ export type HandlerArgs<R extends ApiRouteDef> = {
   request: Request;
   ip?: string;
 };
-type HandlerResult<R extends ApiRouteDef> = R['response'] extends z.ZodType ? z.input<R['response']> : void;
+/** What the handler of a file route returns; the file name is offered to the browser for saving. */
+export type ApiFile = { body: Uint8Array<ArrayBuffer>; filename: string };
+type HandlerResult<R extends ApiRouteDef> = R extends { file: object } ? ApiFile : R['response'] extends z.ZodType ? z.input<R['response']> : void;
 
 export type Endpoint = { route: ApiRouteDef; handle: (args: HandlerArgs<ApiRouteDef>) => Promise<unknown> };
 
@@ -110,6 +112,7 @@ function tooLarge() {
 }
 
 function respond({ route, result }: { route: ApiRouteDef; result: unknown }): Response {
+  if (route.file) return fileResponse({ file: result as ApiFile, contentType: route.file.contentType });
   if (!route.response) return new Response(null, { status: route.status });
   // outside production every answer is checked against the contract, so drift fails the tests
   if (!getConfig().isProduction) {
@@ -120,4 +123,23 @@ function respond({ route, result }: { route: ApiRouteDef; result: unknown }): Re
     }
   }
   return Response.json(result, { status: route.status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** A file download: its media type, a safe file name, and never kept in a shared cache. */
+export function fileResponse({ file, contentType }: { file: ApiFile; contentType: string }): Response {
+  return new Response(file.body, {
+    status: 200,
+    headers: {
+      'Content-Type': contentType,
+      'Content-Length': String(file.body.byteLength),
+      'Content-Disposition': attachmentDisposition(file.filename),
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
+
+// RFC 6266: an ASCII fallback for old clients, the exact name (UTF-8) for the rest
+function attachmentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

@@ -1,6 +1,7 @@
 import { redirect } from '@remix-run/node';
 import type { Client, User } from '~/models/index.server';
 import { getUserWithClient } from '~/services/users.server';
+import { verifyCsrfToken } from './csrf.server';
 import { readSession, type SessionData } from './session.server';
 
 export type CurrentUser = {
@@ -25,11 +26,15 @@ function loginRedirect(request: Request) {
   return redirect(`/login${back}`);
 }
 
-/** First line of every page loader and action: a page for signed-in users. */
+/**
+ * First line of every page loader and action: a page for signed-in users. In an action it also checks
+ * the form's CSRF token, so every form posted by a signed-in user must include <CsrfInput />.
+ */
 export async function requireUser(request: Request): Promise<CurrentUser> {
   const current = await getCurrentUser(request);
   if (!current) throw loginRedirect(request);
   if (!current.session.verified) throw redirect('/login/two-factor');
+  await verifyCsrfToken(request, current.session);
   return current;
 }
 

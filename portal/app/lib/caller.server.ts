@@ -1,6 +1,7 @@
 import type { TokenScope } from '@monoliet/contract';
-import type { ApiToken, Client, User } from '~/models/index.server';
+import type { ApiToken, User } from '~/models/index.server';
 import type { Actor } from '~/services/audit.server';
+import type { CurrentUser } from './auth.server';
 
 /** Who is calling the API: a user, through a token or a browser session. Services take this for access checks. */
 export type Caller = {
@@ -21,8 +22,9 @@ export function actorOf(caller: Caller): Actor {
   return { id: caller.user.id, label: `${caller.user.email}${via}`, ip: caller.ip ?? null };
 }
 
-/** The caller behind a browser session: pages call the same services as the API, with the scopes of the role. */
-export function sessionCaller({ user, client, ip }: { user: User; client: Pick<Client, 'id'> | null; ip?: string | null }): Caller {
+/** The caller behind a signed-in browser session: pages call the same services as the API with it. */
+export function sessionCaller({ current, ip }: { current: CurrentUser; ip?: string }): Caller {
+  const { user } = current;
   const scopes = user.role === 'staff' ? STAFF_SCOPES : CLIENT_SCOPES;
-  return { user, role: user.role, clientId: client?.id ?? null, scopes: new Set(scopes), token: null, ip };
+  return { user, role: user.role, clientId: current.client?.id ?? null, scopes: new Set(scopes), token: null, ip };
 }

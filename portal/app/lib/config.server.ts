@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { findProductionConfigProblems } from './production-config.server';
+import { trustProxySetting } from './trust-proxy';
 
 // The only reader of process.env. Everything else asks getConfig().
 
@@ -35,6 +37,20 @@ const encryptionKeys = z
     return parsed;
   });
 
+// Browser origins allowed to call /api/v1 (CORS): "https://app.example.com,https://ops.example.com"
+const corsOrigins = z.string().transform((value, ctx) => {
+  const origins: string[] = [];
+  for (const entry of value.split(',').map((o) => o.trim()).filter(Boolean)) {
+    const origin = URL.canParse(entry) ? new URL(entry).origin : 'null';
+    if (origin === 'null' || origin !== entry.replace(/\/+$/, '')) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin like https://app.example.com (scheme, host and port only)` });
+      return z.NEVER;
+    }
+    origins.push(origin);
+  }
+  return origins;
+});
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -49,8 +65,9 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().min(3).default('Monoliet <no-reply@monoliet.local>'),
   N8N_URL: z.url().optional(),
   N8N_API_KEY: z.string().min(1).optional(),
-  CORS_ORIGINS: z.string().optional(),
-  TRUST_PROXY: z.string().optional(),
+  CORS_ORIGINS: corsOrigins.optional(),
+  TRUST_PROXY: trustProxySetting.optional(),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REQUIRE_STAFF_2FA: booleanFlag,
   LOAD_SAMPLE_DATA: z.enum(['auto', 'never']).default('auto'),
@@ -87,7 +104,8 @@ function buildConfig(rawEnv: NodeJS.ProcessEnv) {
   const env = result.data;
   const isProduction = env.NODE_ENV === 'production';
   const dataDir = path.resolve(env.DATA_DIR);
-  const secrets = isProduction ? requireProductionSecrets(env) : loadDevSecrets({ env, dataDir });
+  if (isProduction) refuseInsecureProductionConfig(env);
+  const secrets = isProduction ? { sessionSecret: env.SESSION_SECRET!, encryptionKeys: env.ENCRYPTION_KEYS! } : loadDevSecrets({ env, dataDir });
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   return {
     env: env.NODE_ENV,
@@ -105,8 +123,9 @@ function buildConfig(rawEnv: NodeJS.ProcessEnv) {
     smtpFrom: env.SMTP_FROM,
     n8nUrl: env.N8N_URL,
     n8nApiKey: env.N8N_API_KEY,
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: env.CORS_ORIGINS ?? [],
     trustProxy: env.TRUST_PROXY,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     logLevel: env.LOG_LEVEL,
     requireStaff2fa: env.REQUIRE_STAFF_2FA,
     loadSampleData: env.LOAD_SAMPLE_DATA,
@@ -115,13 +134,14 @@ function buildConfig(rawEnv: NodeJS.ProcessEnv) {
 
 type ParsedEnv = z.infer<typeof EnvSchema>;
 
-function requireProductionSecrets(env: ParsedEnv) {
-  const missing = [
-    !env.SESSION_SECRET && 'SESSION_SECRET: required in production (at least 32 random characters)',
-    !env.ENCRYPTION_KEYS && 'ENCRYPTION_KEYS: required in production ("k1:<32 bytes in base64>")',
-  ].filter(Boolean);
-  if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  ${missing.join('\n  ')}`);
-  return { sessionSecret: env.SESSION_SECRET!, encryptionKeys: env.ENCRYPTION_KEYS! };
+function refuseInsecureProductionConfig(env: ParsedEnv) {
+  const problems = findProductionConfigProblems({
+    sessionSecret: env.SESSION_SECRET,
+    encryptionKeys: env.ENCRYPTION_KEYS,
+    publicUrl: env.PUBLIC_URL,
+    allowInsecurePublicUrl: env.ALLOW_INSECURE_PUBLIC_URL,
+  });
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
 }
 
 const DevSecretsSchema = z.object({ sessionSecret: z.string().min(32), encryptionKey: z.string().min(1) });

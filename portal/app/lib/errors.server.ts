@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DatabaseError, ForeignKeyConstraintError, UniqueConstraintError } from 'sequelize';
 import { ZodError } from 'zod';
 import { logger } from './logger.server';
+import { getRequestId } from './request-context.server';
 
 /** An expected failure with a code from the contract's error table; services throw it, routes answer it. */
 export class ApiError extends Error {
@@ -41,7 +42,8 @@ export function toErrorResponse(error: unknown): Response {
   }
   const fromDatabase = databaseErrorToApiError(error);
   if (fromDatabase) return toErrorResponse(fromDatabase);
-  const requestId = randomUUID();
+  // the id the client saw in X-Request-Id, so a support request leads straight to this log line
+  const requestId = getRequestId() ?? randomUUID();
   logger.error({ err: error, requestId }, 'unexpected error');
   return envelope({ status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side', requestId } } });
 }

@@ -1,16 +1,25 @@
 import pino from 'pino';
 import { getConfig } from './config.server';
+import { getRequestId } from './request-context.server';
 
-// Secrets never reach a log line: these paths are replaced wherever they appear.
-export const REDACTED_PATHS = [
+// Secrets never reach a log line: these paths are replaced wherever they appear. Request lines log only
+// an allowlist of request fields (server/logging.ts); this list guards what code passes to the logger.
+const SECRET_KEYS = [
   'password',
-  '*.password',
+  'passwordHash',
+  'newPassword',
+  'currentPassword',
   'token',
-  '*.token',
+  'accessToken',
+  'refreshToken',
   'apiKey',
-  '*.apiKey',
   'secret',
-  '*.secret',
+  'totpCode',
+  'totpSecret',
+  'encryptedData',
+];
+export const REDACTED_PATHS = [
+  ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`]),
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-n8n-api-key"]',
@@ -24,7 +33,17 @@ function createLogger() {
   } catch {
     // a bad config is reported by whoever reads it first; logging still works
   }
-  return pino({ level, base: undefined, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+  return pino({
+    level,
+    base: undefined,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // every line written while serving a request carries that request's id (once: request lines
+    // already have it as a binding)
+    mixin: (_object, _level, current) => {
+      const requestId = getRequestId();
+      return requestId && !('requestId' in current.bindings()) ? { requestId } : {};
+    },
+  });
 }
 
 export const logger = createLogger();

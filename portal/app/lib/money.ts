@@ -20,6 +20,17 @@ export function lineTotalCents({ quantity, unitAmount }: { quantity: number; uni
   return Math.sign(raw) * Math.round(Math.abs(raw));
 }
 
-export function formatMoney({ amount, currency, locale = 'en-US' }: { amount: string | number; currency: string; locale?: string }) {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(toCents(amount) / 100);
+export function formatMoney({
+  amount,
+  currency,
+  locale = 'en-US',
+  display = 'symbol',
+}: {
+  amount: string | number;
+  currency: string;
+  locale?: string;
+  /** "code" writes "INR 1,490.00" where the symbol cannot be shown (a PDF font without ₹) */
+  display?: 'symbol' | 'code';
+}) {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: display }).format(toCents(amount) / 100);
 }

@@ -34,9 +34,11 @@ function errorResponsesOf(route: ApiRouteDef) {
 }
 
 function operationOf(route: ApiRouteDef) {
-  const success = route.response
-    ? { description: 'OK', content: { 'application/json': { schema: schemaOf(route.response, 'output') } } }
-    : { description: 'No content' };
+  const success = route.file
+    ? { description: 'The file', content: { [route.file.contentType]: { schema: { type: 'string', contentMediaType: route.file.contentType } } } }
+    : route.response
+      ? { description: 'OK', content: { 'application/json': { schema: schemaOf(route.response, 'output') } } }
+      : { description: 'No content' };
   return {
     operationId: route.id,
     summary: route.summary,

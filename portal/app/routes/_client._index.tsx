@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireClientUser(request);
   const requested = Number(new URL(request.url).searchParams.get('range'));
   const range: ChartRange = CHART_RANGES.find((r) => r === requested) ?? 30;
-  const dashboard = await getDashboard({ caller: sessionCaller(current), range });
+  const dashboard = await getDashboard({ caller: sessionCaller({ current }), range });
   // The lead wires these two to the support and billing services when merging (see the README).
   const tickets: OpenTicketsSummary | null = null;
   const nextInvoice: NextInvoice = null;

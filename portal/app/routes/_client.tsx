@@ -14,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const NAV: NavItem[] = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/workflows', label: 'Workflows' },
+  { to: '/invoices', label: 'Invoices' },
 ];
 
 function ClientShell({ data, children }: { data: Awaited<ReturnType<typeof loader>>; children: ReactNode }) {

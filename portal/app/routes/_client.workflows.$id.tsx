@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useNavigation } from '@remix-run/react';
-import { z } from 'zod';
 import { RefreshIndicator, useAutoRefresh } from '~/components/auto-refresh';
 import { ArrowLeftIcon } from '~/components/icons';
 import { RunsChart } from '~/components/runs-chart';
@@ -12,7 +11,7 @@ import { WorkflowStatusBadge } from '~/components/ui/status-badge';
 import { requireClientUser } from '~/lib/auth.server';
 import { sessionCaller } from '~/lib/caller.server';
 import { formatDateTime, formatDuration, formatHours, formatNumber, formatPercent } from '~/lib/format';
-import { orNotFoundPage } from '~/lib/page-errors.server';
+import { loadForPage, requirePageId } from '~/lib/page-errors.server';
 import { KPI_DAYS } from '~/lib/periods';
 import { parseRunFilters } from '~/lib/run-filters';
 import { getExecutionStats } from '~/services/execution-stats.server';
@@ -25,10 +24,8 @@ const PAGE_SIZE = 25;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workflow.name} · Workflows` : 'Workflow' }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const caller = sessionCaller(await requireClientUser(request));
-  const id = z.uuid().safeParse(params.id);
-  if (!id.success) throw new Response('Not found', { status: 404 });
-  const workflow = await orNotFoundPage(getWorkflow({ caller, id: id.data }));
+  const caller = sessionCaller({ current: await requireClientUser(request) });
+  const workflow = await loadForPage(getWorkflow({ caller, id: requirePageId(params) }));
   const url = new URL(request.url);
   const filters = parseRunFilters(url.searchParams);
   const cursor = url.searchParams.get('cursor') ?? undefined;

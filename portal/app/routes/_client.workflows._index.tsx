@@ -16,7 +16,7 @@ import { listWorkflows } from '~/services/workflows.server';
 const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const caller = sessionCaller(await requireClientUser(request));
+  const caller = sessionCaller({ current: await requireClientUser(request) });
   const cursor = new URL(request.url).searchParams.get('cursor') ?? undefined;
   const page = await listWorkflows({ caller, query: { limit: PAGE_SIZE, order: 'name', cursor } });
   const trends = await getWorkflowTrends({ caller, workflowIds: page.data.map((w) => w.id), days: KPI_DAYS });

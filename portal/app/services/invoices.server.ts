@@ -1,15 +1,15 @@
 import type { Transaction } from 'sequelize';
 import { ApiError } from '~/lib/errors.server';
-import { fromCents, lineTotalCents } from '~/lib/money';
+import { fromCents } from '~/lib/money';
 import { Client, getDb, Invoice } from '~/models/index.server';
-import type { InvoiceLine } from '~/models/invoice.server';
+import { priceLines, type LineInput } from './invoice-lines';
 import { takeInvoiceNumber } from './invoice-numbers.server';
 import { getSettings } from './settings.server';
 
 export type NewInvoice = {
   clientId: string;
   type: Invoice['type'];
-  lines: { description: string; quantity: number; unitAmount: string }[];
+  lines: LineInput[];
   currency?: string;
   issueDate?: string;
   dueDate?: string;
@@ -20,7 +20,7 @@ export type NewInvoice = {
 
 /** Creates an invoice with the next number of its issue year; totals are computed from the lines. */
 export async function createInvoice(input: NewInvoice, outer?: Transaction): Promise<Invoice> {
-  if (input.lines.length === 0) throw new ApiError('invalid_input', 'An invoice needs at least one line', { lines: ['Add at least one line'] });
+  const { lines, totalCents } = priceLines(input.lines);
   const run = async (transaction: Transaction) => {
     const client = await Client.findByPk(input.clientId, { transaction });
     if (!client) throw new ApiError('not_found', 'Client not found');
@@ -28,14 +28,6 @@ export async function createInvoice(input: NewInvoice, outer?: Transaction): Pro
     const issueDate = input.issueDate ?? new Date().toISOString().slice(0, 10);
     const dueDate = input.dueDate ?? addDays({ day: issueDate, days: settings.paymentTermsDays });
     if (dueDate < issueDate) throw new ApiError('invalid_input', 'The due date is before the issue date', { dueDate: ['Must be on or after the issue date'] });
-    const lines: InvoiceLine[] = input.lines.map((line) => ({
-      description: line.description,
-      quantity: line.quantity,
-      unitAmount: line.unitAmount,
-      amount: fromCents(lineTotalCents(line)),
-    }));
-    const total = input.lines.reduce((sum, line) => sum + lineTotalCents(line), 0);
-    if (total < 0) throw new ApiError('invalid_input', 'The invoice total cannot be negative', { lines: ['The total is negative'] });
     const year = Number(issueDate.slice(0, 4));
     const number = await takeInvoiceNumber({ prefix: settings.invoicePrefix, year, transaction });
     return Invoice.create(
@@ -46,7 +38,7 @@ export async function createInvoice(input: NewInvoice, outer?: Transaction): Pro
         clientId: client.id,
         type: input.type,
         lines,
-        amount: fromCents(total),
+        amount: fromCents(totalCents),
         currency: input.currency ?? client.currency,
         issueDate,
         dueDate,

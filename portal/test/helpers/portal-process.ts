@@ -47,13 +47,29 @@ export function startPortal({ env = {}, timeoutMs = 30_000 }: { env?: Record<str
   });
 }
 
-/** A tiny browser: keeps cookies, never follows redirects, so tests see each hop. */
+/**
+ * A tiny browser: keeps cookies, never follows redirects, so tests see each hop. Like a real browser it
+ * sends Origin with a form post, and the CSRF token of the last page it loaded that had a form
+ * (<CsrfInput />), so a test loads the page with the form before posting it.
+ */
 export class Browser {
   private cookies = new Map<string, string>();
-  constructor(private readonly baseUrl: string) {}
+  private csrf: string | undefined;
+  private readonly origin: string;
+  private readonly headers: Record<string, string>;
+
+  constructor(
+    private readonly baseUrl: string,
+    /** `origin`: where the pages are served from (PUBLIC_URL behind a proxy); `headers`: sent with every request */
+    { origin = baseUrl, headers = {} }: { origin?: string; headers?: Record<string, string> } = {},
+  ) {
+    this.origin = origin;
+    this.headers = headers;
+  }
 
   async request(pathname: string, init: RequestInit = {}) {
     const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(this.headers)) if (!headers.has(name)) headers.set(name, value);
     if (this.cookies.size) headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     const response = await fetch(this.baseUrl + pathname, { ...init, headers, redirect: 'manual' });
     for (const cookie of response.headers.getSetCookie()) {
@@ -63,6 +79,10 @@ export class Browser {
       if (expired) this.cookies.delete(name!.trim());
       else this.cookies.set(name!.trim(), value.join('='));
     }
+    if (response.headers.get('content-type')?.startsWith('text/html')) {
+      const html = await response.clone().text();
+      this.csrf = /name="_csrf" value="([^"]*)"/.exec(html)?.[1] ?? this.csrf;
+    }
     return response;
   }
 
@@ -71,10 +91,15 @@ export class Browser {
   }
 
   post(pathname: string, form: Record<string, string>) {
-    return this.request(pathname, { method: 'POST', body: new URLSearchParams(form), headers: { Origin: this.baseUrl } });
+    const fields = this.csrf && !('_csrf' in form) ? { _csrf: this.csrf, ...form } : form;
+    return this.request(pathname, { method: 'POST', body: new URLSearchParams(fields), headers: { Origin: this.origin } });
   }
 
   hasCookie(name: string) {
     return this.cookies.has(name);
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
   }
 }

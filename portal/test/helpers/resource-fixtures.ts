@@ -1,6 +1,7 @@
 import { ExecutionRun, type Client, type User } from '~/models/index.server';
 import { issueToken } from '~/services/api-tokens.server';
 import { recordRuns } from '~/services/ingest.server';
+import { createInvoice } from '~/services/invoices.server';
 import { buildInstance, buildWorkflow } from '../factories';
 
 /**
@@ -19,6 +20,14 @@ export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
   }),
   workflow: async ({ clientA, clientB }) => ({ ofA: (await buildWorkflow({ client: clientA })).id, ofB: (await buildWorkflow({ client: clientB })).id }),
   execution: async ({ clientA, clientB }) => ({ ofA: await buildRun(clientA), ofB: await buildRun(clientB) }),
+  // open (pending) invoices, so pay, void and update succeed for staff
+  invoice: async ({ clientA, clientB }) => {
+    const line = { description: 'Matrix retainer', quantity: 1, unitAmount: '100.00' };
+    return {
+      ofA: (await createInvoice({ clientId: clientA.id, type: 'additional', lines: [line] })).id,
+      ofB: (await createInvoice({ clientId: clientB.id, type: 'additional', lines: [line] })).id,
+    };
+  },
 };
 
 /** One run of a new workflow of the client; returns the run's id. */
@@ -45,4 +54,8 @@ export const BODY_EXAMPLES: Record<string, BodyExample> = {
     instance: 'https://n8n-matrix.example',
     runs: [{ executionId: `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`, workflowId: 'wf-matrix', status: 'success', startedAt: new Date().toISOString() }],
   }),
+  createInvoice: ({ clientA }) => ({ clientId: clientA.id, type: 'additional', lines: [{ description: 'Matrix work', quantity: 2, unitAmount: '95.00' }] }),
+  updateInvoice: () => ({ notes: 'Updated by the matrix' }),
+  payInvoice: () => ({ method: 'bank_transfer' }),
+  voidInvoice: () => ({ reason: 'Issued by mistake' }),
 };

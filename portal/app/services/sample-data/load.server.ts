@@ -3,6 +3,7 @@ import type { Transaction } from 'sequelize';
 import { getConfig } from '~/lib/config.server';
 import { Alert, Client, getDb, Invoice, N8nInstance, PortalSettings, User, Workflow } from '~/models/index.server';
 import { createCredential } from '../credentials.server';
+import { planInvoiceFor } from '../invoice-plan';
 import { addDays, createInvoice } from '../invoices.server';
 import { rebuildAllRollups } from '../rollups.server';
 import { createUser, findUserByEmail } from '../users.server';
@@ -169,6 +170,15 @@ async function createSampleInvoices({ clients, now, t }: { clients: Map<string, 
     const setup = await createInvoice({ clientId: client.id, type: 'setup', lines: [{ description: `Setup: ${client.plan} automation package`, quantity: 1, unitAmount: client.setupFee }], issueDate: addDays({ day: today, days: -120 }) }, t);
     await markPaid({ invoice: setup, day: addDays({ day: today, days: -110 }), t });
     count++;
+    if (client.billingCycle === 'yearly') {
+      // a yearly client pays its yearly fee once, for twelve months (as the API fills plan invoices)
+      const issueDate = addDays({ day: today, days: -95 });
+      const plan = planInvoiceFor({ client, issueDate });
+      const yearly = await createInvoice({ clientId: client.id, type: 'monthly', lines: plan.lines, issueDate, periodStart: plan.period.start, periodEnd: plan.period.end }, t);
+      await markPaid({ invoice: yearly, day: addDays({ day: issueDate, days: 9 }), t });
+      count++;
+      continue;
+    }
     const months = client.status === 'churned' ? [3, 2] : [3, 2, 1, 0];
     for (const monthsAgo of months) {
       const issueDate = addDays({ day: today, days: -30 * monthsAgo - 2 });
@@ -176,7 +186,7 @@ async function createSampleInvoices({ clients, now, t }: { clients: Map<string, 
         clientId: client.id,
         type: 'monthly',
         lines: [
-          { description: `${client.plan} plan — monthly retainer`, quantity: 1, unitAmount: client.billingCycle === 'yearly' ? (Number(client.monthlyFee) / 12).toFixed(2) : client.monthlyFee },
+          { description: `${client.plan} plan — monthly retainer`, quantity: 1, unitAmount: client.monthlyFee },
           ...(monthsAgo === 1 ? [{ description: 'Extra development hours', quantity: 3.5, unitAmount: '95.00' }] : []),
         ],
         issueDate,

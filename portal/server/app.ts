@@ -1,0 +1,46 @@
+import type { ServerBuild } from '@remix-run/node';
+import express, { type RequestHandler } from 'express';
+import type { ViteDevServer } from 'vite';
+import type { Config } from '../app/lib/config.server';
+import { readBodyWithLimit } from './body';
+import { allowApiCors } from './cors';
+import { refuseCrossSiteRequests } from './cross-site';
+import { handleUnexpectedError } from './errors';
+import { redirectToHttps } from './https-redirect';
+import { logRequests } from './logging';
+import { handleWithRemix } from './remix-handler';
+import { securityHeaders } from './security-headers';
+
+/** The express app in front of Remix; each middleware is one concern, in the order a request meets them. */
+export function createApp({
+  config,
+  build,
+  vite,
+  shutdownMiddleware,
+}: {
+  config: Config;
+  build: () => Promise<ServerBuild>;
+  vite: ViteDevServer | undefined;
+  shutdownMiddleware: RequestHandler;
+}) {
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+
+  app.use(logRequests());
+  app.use(shutdownMiddleware);
+  const httpsRedirect = redirectToHttps({ config });
+  if (httpsRedirect) app.use(httpsRedirect);
+  app.use(securityHeaders({ config, isDev: Boolean(vite) }));
+  app.use('/api/v1', allowApiCors({ config }));
+  if (vite) app.use(vite.middlewares);
+  else {
+    app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
+    app.use(express.static('build/client', { maxAge: '1h' }));
+  }
+  app.use(refuseCrossSiteRequests({ config }));
+  app.use(readBodyWithLimit());
+  app.all('*', handleWithRemix({ build, mode: vite ? 'development' : 'production' }));
+  app.use(handleUnexpectedError);
+  return app;
+}
