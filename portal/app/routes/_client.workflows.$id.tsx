@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function WorkflowPage() {
   const { workflow, stats, runs, nextCursor, hasPrevious, filters, refreshedAt } = useLoaderData<typeof loader>();
-  const refreshing = useAutoRefresh(REFRESH_SECONDS);
+  const { live, refreshing } = useAutoRefresh(REFRESH_SECONDS);
   const navigation = useNavigation();
   const filtering = navigation.state === 'loading' && navigation.location.pathname === `/workflows/${workflow.id}`;
   return (
@@ -57,7 +57,7 @@ export default function WorkflowPage() {
             {workflow.minutesSavedPerRun > 0 ? ` · each successful run saves about ${formatNumber(workflow.minutesSavedPerRun)} min` : ''}
           </p>
         </div>
-        <RefreshIndicator refreshedAt={refreshedAt} seconds={REFRESH_SECONDS} refreshing={refreshing} />
+        <RefreshIndicator refreshedAt={refreshedAt} seconds={REFRESH_SECONDS} live={live} refreshing={refreshing} />
       </div>
 
       <section aria-label={`Last ${KPI_DAYS} days`} className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">

@@ -127,6 +127,8 @@ describe('workflow pages', () => {
     await page.clock.install();
     await signInAs({ page, baseUrl: portal.url, email: DEMO_CLIENT.email, password: DEMO_CLIENT.password });
     await page.goto(`${portal.url}/workflows/${workflow.id}`);
+    // the page refreshes once its script runs, which the indicator says
+    await page.getByTestId('refreshed-at').getByText('refreshes every 30 s').waitFor();
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     const before = await page.getByTestId('refreshed-at').getAttribute('data-refreshed-at');
 
