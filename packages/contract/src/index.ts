@@ -19,3 +19,4 @@ export * from './tickets';
 export * from './tokens';
 export * from './users';
 export * from './webhooks';
+export * from './workflows';

@@ -4,6 +4,7 @@ import { auditRoutes } from './audit-log';
 import { authRoutes } from './auth';
 import { clientRoutes } from './clients';
 import { credentialRoutes } from './credentials';
+import { executionRoutes } from './executions';
 import { invoiceRoutes } from './invoices';
 import { jobRoutes } from './jobs';
 import { syncRoutes } from './sync';
@@ -13,12 +14,15 @@ import { settingsRoutes } from './settings';
 import { tokenRoutes } from './tokens';
 import { userRoutes } from './users';
 import { webhookRoutes } from './webhooks';
+import { workflowRoutes } from './workflows';
 
 /** Every route of /api/v1. Add a resource's routes here; the OpenAPI document and the tests follow. */
 export const API_ROUTES: readonly ApiRouteDef[] = [
   authRoutes,
   tokenRoutes,
   clientRoutes,
+  workflowRoutes,
+  executionRoutes,
   invoiceRoutes,
   ticketRoutes,
   credentialRoutes,

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { SyncRun, WebhookSubscription, type Client, type User } from '~/models/index.server';
+import { ExecutionRun, SyncRun, WebhookSubscription, type Client, type User } from '~/models/index.server';
 import { issueToken } from '~/services/api-tokens.server';
+import { recordRuns } from '~/services/ingest.server';
 import { createInvoice } from '~/services/invoices.server';
 import { createCredential } from '~/services/credentials.server';
 import { sealSecret } from '~/services/secrets.server';
-import { buildInstance, buildTicket, buildUser } from '../factories';
+import { buildInstance, buildTicket, buildUser, buildWorkflow } from '../factories';
 import { buildDeadJob } from './jobs';
 
 /**
@@ -28,6 +29,8 @@ export const RESOURCE_FIXTURES: Record<string, ResourceFixture> = {
     ofA: (await buildInstance({ baseUrl: 'http://127.0.0.1:9', apiKeyEncrypted: sealSecret({ kind: 'instanceApiKey', plaintext: 'n8n-key-a' }) })).id,
     ofB: (await buildInstance({ baseUrl: 'http://127.0.0.1:9', apiKeyEncrypted: sealSecret({ kind: 'instanceApiKey', plaintext: 'n8n-key-b' }) })).id,
   }),
+  workflow: async ({ clientA, clientB }) => ({ ofA: (await buildWorkflow({ client: clientA })).id, ofB: (await buildWorkflow({ client: clientB })).id }),
+  execution: async ({ clientA, clientB }) => ({ ofA: await buildRun(clientA), ofB: await buildRun(clientB) }),
   // open (pending) invoices, so pay, void and update succeed for staff
   invoice: async ({ clientA, clientB }) => {
     const line = { description: 'Matrix retainer', quantity: 1, unitAmount: '100.00' };
@@ -64,6 +67,14 @@ function buildSubscription(client: Client) {
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
+/** One run of a new workflow of the client; returns the run's id. */
+async function buildRun(client: Client): Promise<string> {
+  const instance = await buildInstance();
+  const workflow = await buildWorkflow({ instance, client });
+  await recordRuns({ instanceId: instance.id, source: 'push', reports: [{ executionId: '1', workflowId: workflow.n8nWorkflowId, status: 'success', startedAt: new Date().toISOString() }] });
+  return (await ExecutionRun.findOne({ where: { workflowId: workflow.id }, attributes: ['id'] }))!.id;
+}
+
 /**
  * A valid request body for each write route (by route id), so the matrix can tell "refused" from "invalid".
  * `ids` holds the fixture ids of the route's resource when it has one.
@@ -83,6 +94,11 @@ export const BODY_EXAMPLES: Record<string, BodyExample> = {
   updateWebhook: () => ({ description: 'Matrix hook' }),
   createN8nInstance: () => ({ name: `n8n ${unique()}`, baseUrl: `https://n8n-${unique()}.example`, apiKey: 'n8n_api_matrix_key' }),
   updateN8nInstance: () => ({ name: `n8n ${unique()}` }),
+  updateWorkflow: () => ({ minutesSavedPerRun: 4.5, expectedIntervalMinutes: 60 }),
+  ingestExecutions: () => ({
+    instance: 'https://n8n-matrix.example',
+    runs: [{ executionId: `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`, workflowId: 'wf-matrix', status: 'success', startedAt: new Date().toISOString() }],
+  }),
   createInvoice: ({ clientA }) => ({ clientId: clientA.id, type: 'additional', lines: [{ description: 'Matrix work', quantity: 2, unitAmount: '95.00' }] }),
   updateInvoice: () => ({ notes: 'Updated by the matrix' }),
   payInvoice: () => ({ method: 'bank_transfer' }),
