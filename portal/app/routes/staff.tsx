@@ -9,7 +9,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user: { name: user.name, email: user.email } };
 }
 
-const NAV: NavItem[] = [{ to: '/staff', label: 'Dashboard', end: true }];
+const NAV: NavItem[] = [
+  { to: '/staff', label: 'Dashboard', end: true },
+  { to: '/staff/emails', label: 'Emails' },
+];
 
 export default function StaffLayout() {
   const { user } = useLoaderData<typeof loader>();
