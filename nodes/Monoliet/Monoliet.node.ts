@@ -11,7 +11,8 @@ import * as execution from './actions/execution/Execution.resource';
 import * as invoice from './actions/invoice/Invoice.resource';
 import { describeError, getOperation, planCalls, toNodeError } from './actions/router';
 import * as ticket from './actions/ticket/Ticket.resource';
-import { searchClients, searchInvoices, searchTickets } from './methods/listSearch';
+import * as workflow from './actions/workflow/Workflow.resource';
+import { searchClients, searchInvoices, searchTickets, searchWorkflows } from './methods/listSearch';
 
 export class Monoliet implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +23,7 @@ export class Monoliet implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Report runs and errors to the Monoliet client portal, and work with its tickets, invoices and clients',
+			'Report runs and errors to the Monoliet client portal, and work with its tickets, invoices, clients and workflows',
 		defaults: {
 			name: 'Monoliet',
 		},
@@ -58,6 +59,10 @@ export class Monoliet implements INodeType {
 						name: 'Ticket',
 						value: 'ticket',
 					},
+					{
+						name: 'Workflow',
+						value: 'workflow',
+					},
 				],
 				default: 'execution',
 			},
@@ -65,11 +70,12 @@ export class Monoliet implements INodeType {
 			...execution.description,
 			...invoice.description,
 			...ticket.description,
+			...workflow.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchClients, searchInvoices, searchTickets },
+		listSearch: { searchClients, searchInvoices, searchTickets, searchWorkflows },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -2,6 +2,7 @@
 // npm run generate:node-types rewrites it; a test fails when it is out of date.
 
 export const MAX_PAGE_SIZE = 250;
+export const MAX_STATS_DAYS = 366;
 export const WEBHOOK_EVENTS = [
 	'ticket.created',
 	'ticket.updated',
@@ -214,6 +215,70 @@ export type ClientDto = {
 	createdAt: string;
 	updatedAt: string;
 	notes?: string;
+};
+
+export type ExecutionRunDto = {
+	id: string;
+	instanceId: string;
+	n8nExecutionId: string;
+	workflow: {
+		id: string;
+		name: string;
+		n8nWorkflowId: string;
+	};
+	clientId: string | null;
+	status: ExecutionStatus;
+	mode: string;
+	startedAt: string;
+	stoppedAt: string | null;
+	durationMs: number | null;
+	errorMessage: string | null;
+	errorNode: string | null;
+	retryOf: string | null;
+	itemCount: number | null;
+	source: 'push' | 'backfill';
+};
+
+export type ExecutionStats = {
+	total: number;
+	success: number;
+	error: number;
+	successRate: number | null;
+	avgDurationMs: number | null;
+	minutesSaved: number;
+	from: string;
+	to: string;
+	days: number;
+	series: {
+		day: string;
+		total: number;
+		success: number;
+		error: number;
+		minutesSaved: number;
+	}[];
+};
+
+export type WorkflowDto = {
+	id: string;
+	instanceId: string;
+	n8nWorkflowId: string;
+	name: string;
+	status: 'error' | 'active' | 'paused';
+	active: boolean;
+	client: {
+		id: string;
+		slug: string;
+		companyName: string;
+	} | null;
+	minutesSavedPerRun: number;
+	expectedIntervalMinutes: number | null;
+	tags: string[];
+	lastRun: {
+		startedAt: string;
+		status: ExecutionStatus;
+	} | null;
+	createdAt: string;
+	updatedAt: string;
 };
 
 export type Page<T> = { data: T[]; nextCursor: string | null };

@@ -3,6 +3,8 @@
 import {
   CLIENT_STATUSES,
   ClientListQuerySchema,
+  EXECUTION_STATUSES,
+  ExecutionListQuerySchema,
   INVOICE_STATUSES,
   INVOICE_TYPES,
   InvoiceListQuerySchema,
@@ -10,6 +12,8 @@ import {
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   TicketListQuerySchema,
+  WORKFLOW_STATUSES,
+  WorkflowListQuerySchema,
 } from '@monoliet/contract';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { Monoliet } from '../../nodes/Monoliet/Monoliet.node';
@@ -41,6 +45,8 @@ describe('Monoliet node description', () => {
     ['invoice', 'create', 'type', INVOICE_TYPES],
     ['invoice', 'markPaid', 'method', PAYMENT_METHODS],
     ['client', 'getAll', 'status', CLIENT_STATUSES],
+    ['execution', 'getAll', 'status', EXECUTION_STATUSES],
+    ['workflow', 'getAll', 'status', WORKFLOW_STATUSES],
   ])('offers every %s %s %s the contract knows', (resource, operation, name, values) => {
     expect(valuesOf({ resource, operation, name })).toEqual(sorted(values));
   });
@@ -49,6 +55,8 @@ describe('Monoliet node description', () => {
     expect(valuesOf({ resource: 'ticket', operation: 'getAll', name: 'order' })).toEqual(orders(TicketListQuerySchema));
     expect(valuesOf({ resource: 'invoice', operation: 'getAll', name: 'order' })).toEqual(orders(InvoiceListQuerySchema));
     expect(valuesOf({ resource: 'client', operation: 'getAll', name: 'order' })).toEqual(orders(ClientListQuerySchema));
+    expect(valuesOf({ resource: 'execution', operation: 'getAll', name: 'order' })).toEqual(orders(ExecutionListQuerySchema));
+    expect(valuesOf({ resource: 'workflow', operation: 'getAll', name: 'order' })).toEqual(orders(WorkflowListQuerySchema));
   });
 
   it('routes every operation it offers', () => {
@@ -61,6 +69,20 @@ describe('Monoliet node description', () => {
       const { context } = fakeExecuteFunctions({ parameters: { resource, operation } });
       expect(() => getOperation.call(context)).not.toThrow();
     }
+  });
+
+  it('offers every resource and operation the issue lists', () => {
+    const offered = Object.fromEntries(
+      properties.filter((p) => p.name === 'operation').map((p) => [p.displayOptions!.show!.resource![0], (p.options as INodePropertyOptions[]).map((o) => o.name).sort()]),
+    );
+    expect(offered).toEqual({
+      client: ['Get', 'Get Many', 'Get Me'],
+      execution: ['Get Many', 'Get Stats', 'Report', 'Report Error'],
+      invoice: ['Create', 'Get', 'Get Many', 'Mark Paid'],
+      ticket: ['Add Comment', 'Create', 'Get', 'Get Many', 'Resolve', 'Update'],
+      workflow: ['Activate', 'Deactivate', 'Get', 'Get Many'],
+    });
+    expect(new Monoliet().description.usableAsTool).toBe(true);
   });
 
   it('describes every operation for people and AI agents', () => {

@@ -1,9 +1,10 @@
-import { clientRoutes, invoiceRoutes, ticketRoutes, type InvoiceDto, type TicketDetail } from '@monoliet/contract';
+import { clientRoutes, invoiceRoutes, ticketRoutes, workflowRoutes, type InvoiceDto, type TicketDetail } from '@monoliet/contract';
+import { randomUUID } from 'node:crypto';
 import { Monoliet } from '../../nodes/Monoliet/Monoliet.node';
 import { pageOf } from './helpers/contract-route';
 import { API_TOKEN, PORTAL_URL, fakeLoadOptionsFunctions } from './helpers/fake-n8n';
 import { errorEnvelope, useFakePortal } from './helpers/fake-portal';
-import { buildClientRecord, buildInvoiceRecord, buildTicketRecord, summaryOf, ticketOf } from './helpers/records';
+import { buildClientRecord, buildInvoiceRecord, buildTicketRecord, buildWorkflowRecord, summaryOf, ticketOf, workflowOf } from './helpers/records';
 
 const portal = useFakePortal();
 const { listSearch } = new Monoliet().methods;
@@ -49,6 +50,20 @@ describe('resource locator lists', () => {
     const found = await listSearch.searchClients.call(context(), 'acme');
     expect(portal.requests[0].query).toEqual({ search: 'acme', limit: '50' });
     expect(found).toEqual({ results: clients.map((c) => ({ name: c.companyName, value: c.id })), paginationToken: undefined });
+  });
+
+  it('lists workflows by name with their client and page URL, searching in the portal', async () => {
+    const workflows = [buildWorkflowRecord({ name: 'Orders sync', client: { id: randomUUID(), slug: 'acme', companyName: 'Acme' } }), buildWorkflowRecord({ name: 'Orders backup' })];
+    portal.serve(workflowRoutes.list, ({ query }) => pageOf(workflows.map(workflowOf), query));
+    const found = await listSearch.searchWorkflows.call(context(), ' orders ');
+    expect(portal.requests[0].query).toEqual({ search: 'orders', limit: '50' });
+    expect(found).toEqual({
+      results: [
+        { name: 'Orders sync (Acme)', value: workflows[0].id, url: `${PORTAL_URL}/workflows/${workflows[0].id}` },
+        { name: 'Orders backup', value: workflows[1].id, url: `${PORTAL_URL}/workflows/${workflows[1].id}` },
+      ],
+      paginationToken: undefined,
+    });
   });
 
   it("shows the portal's message when the token may not list", async () => {

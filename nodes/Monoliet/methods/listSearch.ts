@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import type { ClientDto, InvoiceSummaryDto, Page, TicketDto } from '../../shared/contract';
+import type { ClientDto, InvoiceSummaryDto, Page, TicketDto, WorkflowDto } from '../../shared/contract';
 import { CREDENTIAL_TYPE, monolietApiRequest, portalBaseUrl } from '../transport';
 
 const PAGE_SIZE = 50;
@@ -93,6 +93,29 @@ export async function searchClients(
 	});
 	return {
 		results: page.data.map((client) => ({ name: client.companyName, value: client.id })),
+		paginationToken: page.nextCursor ?? undefined,
+	};
+}
+
+/** Workflows by name, with the client they belong to; the filter searches names. */
+export async function searchWorkflows(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const search = filter?.trim();
+	const page = await readPage<WorkflowDto>(this, {
+		path: '/api/v1/workflows',
+		qs: search ? { search } : {},
+		paginationToken,
+	});
+	const base = await pageUrl(this, '/workflows/');
+	return {
+		results: page.data.map((workflow) => ({
+			name: workflow.client ? `${workflow.name} (${workflow.client.companyName})` : workflow.name,
+			value: workflow.id,
+			url: `${base}${workflow.id}`,
+		})),
 		paginationToken: page.nextCursor ?? undefined,
 	};
 }

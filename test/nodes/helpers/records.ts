@@ -1,5 +1,5 @@
 // Portal records in the contract's response shapes, for the fake portal to list and answer with.
-import type { ClientDto, InvoiceDto, TicketDetail } from '@monoliet/contract';
+import type { ClientDto, ExecutionRunDto, InvoiceDto, TicketDetail, WorkflowDetailDto } from '@monoliet/contract';
 import { randomUUID } from 'node:crypto';
 
 let sequence = 0;
@@ -87,4 +87,52 @@ export function summaryOf({ lines: _lines, notes: _notes, ...summary }: InvoiceD
 /** A ticket as lists and writes give it (without conversation and history). */
 export function ticketOf({ comments: _comments, history: _history, ...ticket }: TicketDetail) {
   return ticket;
+}
+
+export function buildWorkflowRecord(overrides: Partial<WorkflowDetailDto> = {}): WorkflowDetailDto {
+  const n = next();
+  return {
+    id: randomUUID(),
+    instanceId: randomUUID(),
+    n8nWorkflowId: `wf${String(n).padStart(14, '0')}`,
+    name: `Workflow ${n}`,
+    status: 'active',
+    active: true,
+    client: null,
+    minutesSavedPerRun: 5,
+    expectedIntervalMinutes: 60,
+    tags: [],
+    lastRun: { startedAt: at(n), status: 'success' },
+    createdAt: at(n),
+    updatedAt: at(n),
+    last30Days: { total: 120, success: 118, error: 2, successRate: 118 / 120, avgDurationMs: 1840, minutesSaved: 590 },
+    ...overrides,
+  };
+}
+
+/** A workflow as lists and activation give it (without the last 30 days). */
+export function workflowOf({ last30Days: _figures, ...workflow }: WorkflowDetailDto) {
+  return workflow;
+}
+
+export function buildExecutionRunRecord(overrides: Partial<ExecutionRunDto> = {}): ExecutionRunDto {
+  const n = next();
+  return {
+    id: randomUUID(),
+    instanceId: randomUUID(),
+    n8nExecutionId: String(5000 + n),
+    workflow: { id: randomUUID(), name: 'Orders sync', n8nWorkflowId: 'wf_Orders01' },
+    clientId: null,
+    status: 'success',
+    mode: 'trigger',
+    startedAt: at(n),
+    stoppedAt: at(n - 1),
+    durationMs: 60_000,
+    errorMessage: null,
+    errorNode: null,
+    retryOf: null,
+    itemCount: 3,
+    source: 'push',
+    ...overrides,
+  };
 }
