@@ -4,7 +4,8 @@ import { Monoliet } from '../../../nodes/Monoliet/Monoliet.node';
 import { buildClient, buildUser } from '../factories';
 import { tokenFor } from '../helpers/api';
 import { startPortal, type PortalProcess } from '../helpers/portal-process';
-import { loadOptionsContext, locator, runNode } from './node-runner';
+import { testCredential } from '../../../test/nodes/helpers/test-credential';
+import { credentialFor, loadOptionsContext, locator, runNode } from './node-runner';
 
 let portal: PortalProcess;
 let client: Client;
@@ -77,5 +78,12 @@ describe('Monoliet node → Invoice and Client, against the real portal', () => 
     expect(got.json).toMatchObject({ id: client.id, notes: expect.any(String) });
     const { results } = await new Monoliet().methods.listSearch.searchClients.call(loadOptionsContext(asStaff), 'jansen');
     expect(results).toEqual([{ name: 'Bakkerij Jansen', value: client.id }]);
+  });
+
+  it("passes the credential's Test with a real token, whatever trailing slashes the URL has, and fails it for a revoked one", async () => {
+    const ok = await testCredential(credentialFor({ ...asClient, url: `${portal.url}//` }));
+    expect(ok).toMatchObject({ statusCode: 200, body: { client: { id: client.id } } });
+    const revoked = await testCredential(credentialFor({ ...asClient, token: 'mlt_0000000000000000000000000000000000' }));
+    expect(revoked).toMatchObject({ statusCode: 401, body: { error: { message: expect.any(String) } } });
   });
 });
