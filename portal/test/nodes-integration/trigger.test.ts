@@ -118,7 +118,7 @@ describe('Monoliet Trigger against the real portal', () => {
     expect(await methods.checkExists.call(hooks())).toBe(false);
   });
 
-  it('replaces a subscription that staff narrowed in the portal, so the node gets the events it lists', async () => {
+  it('replaces a subscription that was switched off in the portal, so the node receives events again', async () => {
     const methods = trigger.webhookMethods.default;
     const api = apiClient(portal.url, asClient.token);
     staticData = {};
