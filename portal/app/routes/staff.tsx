@@ -9,7 +9,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user: { name: user.name, email: user.email } };
 }
 
-const NAV: NavItem[] = [{ to: '/staff', label: 'Dashboard', end: true }];
+const NAV: NavItem[] = [
+  { to: '/staff', label: 'Dashboard', end: true },
+  { to: '/staff/clients', label: 'Clients' },
+  { to: '/staff/invoices', label: 'Invoices' },
+  { to: '/staff/tickets', label: 'Tickets' },
+  { to: '/staff/credentials', label: 'Credentials' },
+];
 
 export default function StaffLayout() {
   const { user } = useLoaderData<typeof loader>();
