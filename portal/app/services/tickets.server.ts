@@ -1,4 +1,4 @@
-import type { TicketCreate, TicketDetail, TicketDto, TicketListQuery, TicketStatus } from '@monoliet/contract';
+import type { TicketCreate, TicketDetail, TicketDto, TicketListQuery, TicketPriority, TicketStatus } from '@monoliet/contract';
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { Caller } from '~/lib/caller.server';
 import { ApiError } from '~/lib/errors.server';
@@ -110,5 +110,14 @@ export async function countTicketsByStatus(caller: Caller): Promise<Record<Ticke
   const rows = (await SupportTicket.count({ where: own ? { clientId: own } : {}, group: ['status'] })) as unknown as { status: TicketStatus; count: number }[];
   const counts: Record<TicketStatus, number> = { open: 0, in_progress: 0, resolved: 0 };
   for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
+}
+
+/** How many unresolved (open or in progress) tickets of the caller's have each priority, for the staff queue and dashboard. */
+export async function countOpenTicketsByPriority(caller: Caller): Promise<Record<TicketPriority, number>> {
+  const own = clientScopeOf(caller);
+  const rows = (await SupportTicket.count({ where: { status: ['open', 'in_progress'], ...(own ? { clientId: own } : {}) }, group: ['priority'] })) as unknown as { priority: TicketPriority; count: number }[];
+  const counts: Record<TicketPriority, number> = { low: 0, medium: 0, high: 0, urgent: 0 };
+  for (const row of rows) counts[row.priority] = Number(row.count);
   return counts;
 }
