@@ -11,6 +11,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const NAV: NavItem[] = [
   { to: '/staff', label: 'Dashboard', end: true },
+  { to: '/staff/clients', label: 'Clients' },
+  { to: '/staff/invoices', label: 'Invoices' },
+  { to: '/staff/tickets', label: 'Tickets' },
+  { to: '/staff/credentials', label: 'Credentials' },
   { to: '/staff/emails', label: 'Emails' },
 ];
 

@@ -1,4 +1,4 @@
-import type { TicketCreate, TicketDetail, TicketDto, TicketListQuery, TicketStatus } from '@monoliet/contract';
+import type { TicketCreate, TicketDetail, TicketDto, TicketListQuery, TicketPriority, TicketStatus } from '@monoliet/contract';
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { Caller } from '~/lib/caller.server';
 import { ApiError } from '~/lib/errors.server';
@@ -7,6 +7,7 @@ import { assertClientAccess, clientScopeOf, isStaff } from '~/lib/policy.server'
 import { getDb, SupportTicket, TicketComment, TicketEvent, User, Workflow } from '~/models/index.server';
 import { escapeLike } from './clients.server';
 import { resolveOwningClient } from './owning-client.server';
+import { notifyTicketCreated } from './ticket-notifications.server';
 import { COMMENT_INCLUDES, EVENT_INCLUDES, TICKET_INCLUDES, toCommentDto, toHistoryEntry, toPerson, toTicketDto } from './ticket-dto.server';
 
 const NOT_FOUND = 'Ticket not found';
@@ -84,6 +85,7 @@ export async function createTicket({ caller, input }: { caller: Caller; input: T
       { transaction },
     );
     await TicketEvent.create({ ticketId: ticket.id, actorId: caller.user.id, kind: 'created', fromValue: null, toValue: 'open' }, { transaction });
+    await notifyTicketCreated({ ticketId: ticket.id }, transaction);
     return ticket.id;
   });
   return toTicketDto((await SupportTicket.findByPk(id, { include: TICKET_INCLUDES }))!);
@@ -110,5 +112,14 @@ export async function countTicketsByStatus(caller: Caller): Promise<Record<Ticke
   const rows = (await SupportTicket.count({ where: own ? { clientId: own } : {}, group: ['status'] })) as unknown as { status: TicketStatus; count: number }[];
   const counts: Record<TicketStatus, number> = { open: 0, in_progress: 0, resolved: 0 };
   for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
+}
+
+/** How many unresolved (open or in progress) tickets of the caller's have each priority, for the staff queue and dashboard. */
+export async function countOpenTicketsByPriority(caller: Caller): Promise<Record<TicketPriority, number>> {
+  const own = clientScopeOf(caller);
+  const rows = (await SupportTicket.count({ where: { status: ['open', 'in_progress'], ...(own ? { clientId: own } : {}) }, group: ['priority'] })) as unknown as { priority: TicketPriority; count: number }[];
+  const counts: Record<TicketPriority, number> = { low: 0, medium: 0, high: 0, urgent: 0 };
+  for (const row of rows) counts[row.priority] = Number(row.count);
   return counts;
 }

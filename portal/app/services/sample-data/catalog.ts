@@ -14,6 +14,8 @@ export type SampleClient = {
   setupFee: string;
   monthlyFee: string;
   billingCycle: 'monthly' | 'yearly';
+  /** when the client signed: its created_at, so the MRR history has a shape */
+  joinedDaysAgo: number;
   users: { email: string; name: string; owner?: boolean }[];
 };
 
@@ -21,31 +23,37 @@ export const SAMPLE_CLIENTS: SampleClient[] = [
   {
     slug: 'acme-logistics', companyName: 'Acme Logistics GmbH', contactName: 'Maria Jansen', email: 'ops@acme-logistics.example',
     phone: '+49 30 1234 5678', status: 'active', plan: 'Growth', setupFee: '2500.00', monthlyFee: '1490.00', billingCycle: 'monthly',
+    joinedDaysAgo: 340,
     users: [{ email: DEMO_CLIENT.email, name: DEMO_CLIENT.name, owner: true }, { email: 'tom@acme-logistics.example', name: 'Tom Becker' }],
   },
   {
     slug: 'northwind-retail', companyName: 'Northwind Retail BV', contactName: 'Pieter de Vries', email: 'it@northwind.example',
     phone: '+31 20 555 0101', status: 'active', plan: 'Scale', setupFee: '4000.00', monthlyFee: '2900.00', billingCycle: 'monthly',
+    joinedDaysAgo: 250,
     users: [{ email: 'pieter@northwind.example', name: 'Pieter de Vries', owner: true }],
   },
   {
     slug: 'bluebird-dental', companyName: 'Bluebird Dental Group', contactName: 'Dr. Emma Walsh', email: 'office@bluebird-dental.example',
     phone: '+44 20 7946 0958', status: 'active', plan: 'Starter', setupFee: '900.00', monthlyFee: '490.00', billingCycle: 'monthly',
+    joinedDaysAgo: 190,
     users: [{ email: 'emma@bluebird-dental.example', name: 'Emma Walsh', owner: true }],
   },
   {
     slug: 'helios-energy', companyName: 'Helios Energy AG', contactName: 'Lukas Meier', email: 'automation@helios-energy.example',
     phone: '+41 44 668 1800', status: 'active', plan: 'Enterprise (annual)', setupFee: '6000.00', monthlyFee: '18000.00', billingCycle: 'yearly',
+    joinedDaysAgo: 130,
     users: [{ email: 'lukas@helios-energy.example', name: 'Lukas Meier', owner: true }],
   },
   {
     slug: 'papercraft-studio', companyName: 'Papercraft Studio', contactName: 'Ines Costa', email: 'hello@papercraft.example',
     phone: '+351 21 000 1234', status: 'paused', plan: 'Starter', setupFee: '900.00', monthlyFee: '390.00', billingCycle: 'monthly',
+    joinedDaysAgo: 300,
     users: [{ email: 'ines@papercraft.example', name: 'Ines Costa', owner: true }],
   },
   {
     slug: 'oldtown-bakery', companyName: 'Oldtown Bakery', contactName: 'Jonas Berg', email: 'jonas@oldtown-bakery.example',
     phone: '+46 8 123 456', status: 'churned', plan: 'Starter', setupFee: '900.00', monthlyFee: '390.00', billingCycle: 'monthly',
+    joinedDaysAgo: 280,
     users: [],
   },
 ];

@@ -67,6 +67,7 @@ async function createClients({ now, t }: { now: Date; t: Transaction }) {
       currency: 'EUR',
       nextBillingDate: sample.status === 'active' ? firstOfNextMonth(now) : null,
       churnedAt: sample.status === 'churned' ? new Date(now.getTime() - 20 * 86_400_000) : null,
+      createdAt: new Date(now.getTime() - sample.joinedDaysAgo * 86_400_000),
     }, { transaction: t });
     clients.set(sample.slug, client);
     for (const person of sample.users) {
@@ -167,8 +168,10 @@ async function createSampleInvoices({ clients, now, t }: { clients: Map<string, 
   let count = 0;
   const today = now.toISOString().slice(0, 10);
   for (const client of clients.values()) {
-    const setup = await createInvoice({ clientId: client.id, type: 'setup', lines: [{ description: `Setup: ${client.plan} automation package`, quantity: 1, unitAmount: client.setupFee }], issueDate: addDays({ day: today, days: -120 }) }, t);
-    await markPaid({ invoice: setup, day: addDays({ day: today, days: -110 }), t });
+    // the setup fee is billed when the client signs
+    const joined = client.createdAt.toISOString().slice(0, 10);
+    const setup = await createInvoice({ clientId: client.id, type: 'setup', lines: [{ description: `Setup: ${client.plan} automation package`, quantity: 1, unitAmount: client.setupFee }], issueDate: joined }, t);
+    await markPaid({ invoice: setup, day: addDays({ day: joined, days: 10 }), t });
     count++;
     if (client.billingCycle === 'yearly') {
       // a yearly client pays its yearly fee once, for twelve months (as the API fills plan invoices)
