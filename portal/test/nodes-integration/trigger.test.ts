@@ -1,20 +1,19 @@
 // The Monoliet Trigger against the real portal: its webhook methods subscribe and unsubscribe through
-// /api/v1/webhooks, and the portal's own signed deliveries (from the job queue) reach the trigger's
-// webhook() over real HTTP, where the signature and its timestamp are checked.
+// /api/v1/webhooks; a ticket opened with the Monoliet node makes the portal publish ticket.created, and its
+// job queue's signed delivery reaches the trigger's webhook() over real HTTP, where the signature and its
+// timestamp are checked.
 import { WEBHOOK_HEADERS, WEBHOOK_TOLERANCE_SECONDS } from '@monoliet/contract';
 import type { IDataObject, IWebhookResponseData } from 'n8n-workflow';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MonolietTrigger } from '../../../nodes/MonolietTrigger/MonolietTrigger.node';
 import { fakeWebhookFunctions } from '../../../test/nodes/helpers/fake-n8n';
-import { getDb, SupportTicket, type Client } from '~/models/index.server';
-import { notifyTicketCreated } from '~/services/ticket-notifications.server';
+import type { Client } from '~/models/index.server';
 import { buildClient, buildUser } from '../factories';
 import { apiClient, tokenFor } from '../helpers/api';
-import { startTestJobs } from '../helpers/jobs';
 import { startPortal, type PortalProcess } from '../helpers/portal-process';
 import { waitFor } from '../helpers/wait';
-import { hookContext, type Caller } from './node-runner';
+import { hookContext, runNode, type Caller } from './node-runner';
 
 type Delivery = { rawBody: Buffer; headers: Record<string, string>; status: number; result: IWebhookResponseData };
 
@@ -52,8 +51,6 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook/7f1c2f0e/webhook`;
   portal = await startPortal();
-  // events are published from this process, into the same database the portal's queue reads
-  await startTestJobs();
   client = await buildClient({ companyName: 'Acme' });
   asClient = { url: portal.url, token: await tokenFor(await buildUser({ client }), ['read', 'write']) };
 });
@@ -64,12 +61,10 @@ afterAll(async () => {
 
 const hooks = () => hookContext({ ...asClient, events, staticData, webhookUrl });
 
+/** Opens a ticket the way a builder would: the Monoliet node's Ticket → Create, with the client's token. */
 async function openTicket(subject: string) {
-  return getDb().transaction(async (transaction) => {
-    const ticket = await SupportTicket.create({ clientId: client.id, createdById: null, assigneeId: null, workflowId: null, subject, resolvedAt: null }, { transaction });
-    await notifyTicketCreated({ ticketId: ticket.id }, transaction);
-    return ticket;
-  });
+  const [ticket] = await runNode(asClient, { parameters: { resource: 'ticket', operation: 'create', subject, description: 'The nightly export did not arrive', priority: 'high', additionalFields: {} } });
+  return ticket.json as { id: string };
 }
 
 describe('Monoliet Trigger against the real portal', () => {
