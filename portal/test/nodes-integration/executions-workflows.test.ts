@@ -7,7 +7,7 @@ import { buildInstance, buildUser } from '../factories';
 import { tokenFor } from '../helpers/api';
 import { serveFakeN8n } from '../helpers/fake-n8n';
 import { startPortal, type PortalProcess } from '../helpers/portal-process';
-import { loadOptionsContext, locator, runNode, type Caller } from './node-runner';
+import { type Caller, loadOptionsContext, locator, PORTAL_START_MS, runNode, SETUP_TIMEOUT_MS } from './node-runner';
 
 let portal: PortalProcess;
 let n8n: Awaited<ReturnType<typeof serveFakeN8n>>;
@@ -17,7 +17,7 @@ let readOnly: Caller;
 
 beforeAll(async () => {
   n8n = await serveFakeN8n();
-  portal = await startPortal();
+  portal = await startPortal({ timeoutMs: PORTAL_START_MS });
   // the instance the reporting n8n is: its identity in the credential, its API reachable for activation
   const instance = await buildInstance({ baseUrl: n8n.fake.baseUrl, identity: 'n8n-production', apiKeyEncrypted: sealSecret({ kind: 'instanceApiKey', plaintext: n8n.fake.apiKey }) });
   expect(instance.identity).toBe('n8n-production');
@@ -25,7 +25,7 @@ beforeAll(async () => {
   reporter = { url: portal.url, token: await tokenFor(user, ['ingest']), instance: 'n8n-production' };
   staff = { url: portal.url, token: await tokenFor(user, ['read', 'write']) };
   readOnly = { url: portal.url, token: await tokenFor(user, ['read']) };
-});
+}, SETUP_TIMEOUT_MS);
 afterAll(async () => {
   await portal?.stop();
   await n8n?.close();

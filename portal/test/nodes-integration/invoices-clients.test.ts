@@ -5,7 +5,7 @@ import { buildClient, buildUser } from '../factories';
 import { tokenFor } from '../helpers/api';
 import { startPortal, type PortalProcess } from '../helpers/portal-process';
 import { testCredential } from '../../../test/nodes/helpers/test-credential';
-import { credentialFor, loadOptionsContext, locator, runNode } from './node-runner';
+import { credentialFor, loadOptionsContext, locator, PORTAL_START_MS, runNode, SETUP_TIMEOUT_MS } from './node-runner';
 
 let portal: PortalProcess;
 let client: Client;
@@ -13,11 +13,11 @@ let asClient: { url: string; token: string };
 let asStaff: { url: string; token: string };
 
 beforeAll(async () => {
-  portal = await startPortal();
+  portal = await startPortal({ timeoutMs: PORTAL_START_MS });
   client = await buildClient({ companyName: 'Bakkerij Jansen', plan: 'Growth', monthlyFee: '490.00', currency: 'EUR' });
   asClient = { url: portal.url, token: await tokenFor(await buildUser({ client }), ['read', 'write']) };
   asStaff = { url: portal.url, token: await tokenFor(await buildUser({ role: 'staff' }), ['read', 'write']) };
-});
+}, SETUP_TIMEOUT_MS);
 afterAll(async () => {
   await portal?.stop();
 });

@@ -6,6 +6,13 @@ import { runMonoliet } from '../../../test/nodes/helpers/run-node';
 
 export { locator } from '../../../test/nodes/helpers/fake-n8n';
 
+/**
+ * Starting a portal process compiles it with tsx; on a machine busy with other test files that can take
+ * well over the helper's default 30 s, and a slow start is not what these tests are about.
+ */
+export const PORTAL_START_MS = 90_000;
+export const SETUP_TIMEOUT_MS = 120_000;
+
 /** What a Monoliet API credential holds: this portal's URL and a real token. */
 export type Caller = { url: string; token: string; instance?: string };
 

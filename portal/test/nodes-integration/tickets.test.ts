@@ -4,7 +4,7 @@ import { Monoliet } from '../../../nodes/Monoliet/Monoliet.node';
 import { buildClient, buildUser, buildWorkflow } from '../factories';
 import { tokenFor } from '../helpers/api';
 import { startPortal, type PortalProcess } from '../helpers/portal-process';
-import { loadOptionsContext, locator, runNode } from './node-runner';
+import { loadOptionsContext, locator, PORTAL_START_MS, runNode, SETUP_TIMEOUT_MS } from './node-runner';
 
 let portal: PortalProcess;
 let client: Client;
@@ -13,13 +13,13 @@ let asClient: { url: string; token: string };
 let asStaff: { url: string; token: string };
 
 beforeAll(async () => {
-  portal = await startPortal();
+  portal = await startPortal({ timeoutMs: PORTAL_START_MS });
   client = await buildClient({ companyName: 'Acme' });
   const member = await buildUser({ client, name: 'Alice Acme' });
   staff = await buildUser({ role: 'staff', name: 'Sam Support' });
   asClient = { url: portal.url, token: await tokenFor(member, ['read', 'write']) };
   asStaff = { url: portal.url, token: await tokenFor(staff, ['read', 'write']) };
-});
+}, SETUP_TIMEOUT_MS);
 afterAll(async () => {
   await portal?.stop();
 });

@@ -13,7 +13,7 @@ import { buildClient, buildUser } from '../factories';
 import { apiClient, tokenFor } from '../helpers/api';
 import { startPortal, type PortalProcess } from '../helpers/portal-process';
 import { waitFor } from '../helpers/wait';
-import { hookContext, runNode, type Caller } from './node-runner';
+import { type Caller, hookContext, PORTAL_START_MS, runNode, SETUP_TIMEOUT_MS } from './node-runner';
 
 type Delivery = { rawBody: Buffer; headers: Record<string, string>; status: number; result: IWebhookResponseData };
 
@@ -50,10 +50,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook/7f1c2f0e/webhook`;
-  portal = await startPortal();
+  portal = await startPortal({ timeoutMs: PORTAL_START_MS });
   client = await buildClient({ companyName: 'Acme' });
   asClient = { url: portal.url, token: await tokenFor(await buildUser({ client }), ['read', 'write']) };
-});
+}, SETUP_TIMEOUT_MS);
 afterAll(async () => {
   await portal?.stop();
   await new Promise((resolve) => receiver?.close(resolve));
@@ -82,7 +82,7 @@ describe('Monoliet Trigger against the real portal', () => {
     expect(subscription.body).not.toHaveProperty('secret');
 
     const ticket = await openTicket('Export stopped');
-    const [delivery] = await waitFor(() => (deliveries.length > 0 ? deliveries : undefined), { what: 'the delivery' });
+    const [delivery] = await waitFor(() => (deliveries.length > 0 ? deliveries : undefined), { what: 'the delivery', timeoutMs: 60_000 });
     expect(delivery.status).toBe(200);
     expect(delivery.headers[WEBHOOK_HEADERS.event]).toBe('ticket.created');
     const [[item]] = delivery.result.workflowData!;
@@ -90,7 +90,7 @@ describe('Monoliet Trigger against the real portal', () => {
     const recorded = await waitFor(async () => {
       const { body } = await api('GET', `/webhooks/${staticData.subscriptionId}/deliveries`);
       return body.data?.[0]?.status === 'delivered' ? body.data[0] : undefined;
-    }, { what: 'the delivery recorded as delivered' });
+    }, { what: 'the delivery recorded as delivered', timeoutMs: 60_000 });
     expect(recorded).toMatchObject({ event: 'ticket.created', attempts: 1, lastStatusCode: 200 });
 
     // a changed body, or the same delivery sent again after the tolerance window, is refused with 401
@@ -111,7 +111,7 @@ describe('Monoliet Trigger against the real portal', () => {
     const subscriptionId = subscription.body.id as string;
     expect((await api('GET', `/webhooks/${subscriptionId}`)).status).toBe(404);
     expect(await methods.checkExists.call(hooks())).toBe(false);
-  });
+  }, 150_000);
 
   it('replaces a subscription that was switched off in the portal, so the node receives events again', async () => {
     const methods = trigger.webhookMethods.default;
