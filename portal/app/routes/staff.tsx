@@ -16,6 +16,12 @@ const NAV: NavItem[] = [
   { to: '/staff/tickets', label: 'Tickets' },
   { to: '/staff/credentials', label: 'Credentials' },
   { to: '/staff/emails', label: 'Emails' },
+  { to: '/staff/users', label: 'Users' },
+  { to: '/staff/tokens', label: 'API tokens' },
+  { to: '/staff/webhooks', label: 'Webhooks' },
+  { to: '/staff/audit', label: 'Audit log' },
+  { to: '/staff/settings', label: 'Settings' },
+  { to: '/staff/account', label: 'Your account' },
 ];
 
 export default function StaffLayout() {

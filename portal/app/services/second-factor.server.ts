@@ -41,7 +41,7 @@ export async function verifyStaffSecondFactor({ user, code, ip = null }: { user:
 
 /** A current TOTP code, accepted only if its time step is newer than the last accepted one (no replay). */
 async function useTotpCode({ user, code }: { user: User; code: string }): Promise<boolean> {
-  const step = await matchTotpStep({ secret: openSecret({ kind: 'totpSecret', ciphertext: user.totpSecret! }), code });
+  const step = matchTotpStep({ secret: openSecret({ kind: 'totpSecret', ciphertext: user.totpSecret! }), code });
   if (step === null) return false;
   const rows = await getDb().query(
     `UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_enabled_at IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,

@@ -43,7 +43,7 @@ export async function prepareTwoFactorEnrolment({ user }: { user: User }): Promi
 export async function confirmTwoFactorEnrolment({ user, code, ip }: { user: User; code: string; ip?: string | null }) {
   if (user.totpEnabledAt) throw new ApiError('conflict', 'Two-factor authentication is already on');
   if (!user.totpSecret) throw new ApiError('conflict', 'Start the setup again: there is no pending secret');
-  const step = await matchTotpStep({ secret: openSecret({ kind: 'totpSecret', ciphertext: user.totpSecret }), code });
+  const step = matchTotpStep({ secret: openSecret({ kind: 'totpSecret', ciphertext: user.totpSecret }), code });
   if (step === null) throw new ApiError('invalid_input', 'That code does not match', { code: ['Enter the 6-digit code your app shows now'] });
   const recoveryCodes = generateRecoveryCodes();
   await getDb().transaction(async (transaction) => {
