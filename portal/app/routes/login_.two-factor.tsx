@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
-import { z } from 'zod';
 import { AuthCard } from '~/components/auth-card';
 import { CsrfInput } from '~/components/csrf-input';
 import { Field } from '~/components/ui/field';
@@ -12,8 +11,6 @@ import { commitSession, destroySession, newSession, readSession, type SessionDat
 import { isPendingSignInFresh, signInSecondStep } from '~/services/sign-in-second-step.server';
 
 export const meta: MetaFunction = () => [{ title: 'Two-factor sign-in' }];
-
-const CodeSchema = z.object({ code: z.string().trim().min(1, 'Enter the code').max(40) });
 
 /** The pending session between the password and the code; anything else goes back to the password form. */
 async function requirePendingSession(request: Request): Promise<SessionData> {
@@ -32,9 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePendingSession(request);
   await verifyCsrfToken(request, session);
-  const parsed = CodeSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: 'Enter the 6-digit code from your authenticator app, or a recovery code.' }, { status: 400 });
-  const result = await signInSecondStep({ userId: session.userId, sessionVersion: session.version, code: parsed.data.code, ip: context.ip });
+  const code = String((await request.formData()).get('code') ?? '').trim();
+  if (!code || code.length > 40) return data({ error: 'Enter the 6-digit code from your authenticator app, or a recovery code.' }, { status: 400 });
+  const result = await signInSecondStep({ userId: session.userId, sessionVersion: session.version, code, ip: context.ip });
   if (!result.ok) {
     const status = result.reason === 'rate_limited' ? 429 : 400;
     const headers = result.reason === 'rate_limited' ? { 'Retry-After': String(result.retryAfterSeconds) } : undefined;

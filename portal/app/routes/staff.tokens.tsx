@@ -30,13 +30,11 @@ import { listUserOptions } from '~/services/staff-options.server';
 
 export const meta: MetaFunction = () => [{ title: 'API tokens' }];
 
-const TokenFilterSchema = z.object({ state: z.enum(TOKEN_STATES).optional(), user: z.uuid().optional(), cursor: z.string().max(500).optional() });
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { caller } = await requireStaffCaller({ request, context });
-  const query = readListQuery({ schema: TokenFilterSchema, request });
+  const query = readListQuery({ schema: z.object({ state: z.enum(TOKEN_STATES).optional(), user: z.uuid().optional(), cursor: z.string().max(500).optional() }), request });
   const [page, users] = await Promise.all([listAllTokens({ caller, query: { ...query, limit: 50 } }), listUserOptions(caller)]);
-  return { ...page, users, me: caller.user.id, filters: { state: query.state ?? '', user: query.user ?? '' }, hasPrevious: Boolean(query.cursor) };
+  return { ...page, users, scopes: TOKEN_SCOPES, me: caller.user.id, filters: { state: query.state ?? '', user: query.user ?? '' }, hasPrevious: Boolean(query.cursor) };
 }
 
 type ActionResult = { errors?: FormErrors; created?: { token: string; name: string }; confirm?: { id: string; name: string } };
@@ -71,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const STATE_TONE = { active: 'green', expired: 'amber', revoked: 'gray' } as const;
 
 export default function StaffTokens() {
-  const { data: tokens, nextCursor, hasPrevious, users, me, filters } = useLoaderData<typeof loader>();
+  const { data: tokens, nextCursor, hasPrevious, users, scopes, me, filters } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const errors = result?.errors;
   return (
@@ -146,7 +144,7 @@ export default function StaffTokens() {
             <fieldset>
               <legend className="text-sm font-medium text-slate-700">Scopes</legend>
               <div className="mt-1.5 flex gap-4">
-                {TOKEN_SCOPES.map((scope) => (
+                {scopes.map((scope) => (
                   <label key={scope} className="flex items-center gap-1.5 text-sm text-slate-700">
                     <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'read'} /> {scope}
                   </label>

@@ -1,4 +1,4 @@
-import { WebhookDeliveryListQuerySchema, WebhookSubscriptionUpdateSchema, type WebhookDeliveryDto } from '@monoliet/contract';
+import { WEBHOOK_EVENTS, WebhookDeliveryListQuerySchema, WebhookSubscriptionUpdateSchema, type WebhookDeliveryDto } from '@monoliet/contract';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -32,17 +32,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = requireIdParam(params);
   const query = readListQuery({ schema: WebhookDeliveryListQuerySchema, request });
   const [hook, deliveries] = await Promise.all([loadForPage(getWebhook({ caller, id })), loadForPage(listWebhookDeliveries({ caller, id, query: { ...query, limit: 25 } }))]);
-  return { hook, deliveries: deliveries.data, nextCursor: deliveries.nextCursor, status: query.status ?? null, hasPrevious: Boolean(query.cursor) };
+  return { hook, events: WEBHOOK_EVENTS, deliveries: deliveries.data, nextCursor: deliveries.nextCursor, status: query.status ?? null, hasPrevious: Boolean(query.cursor) };
 }
 
 type ActionResult = { errors?: FormErrors; confirm?: 'delete' | 'deactivate' };
-const INTENTS = z.enum(['save', 'activate', 'deactivate', 'delete', 'retry']);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { caller } = await requireStaffCaller({ request, context });
   const id = requireIdParam(params);
   const form = await request.formData();
-  const intent = INTENTS.safeParse(form.get('intent'));
+  const intent = z.enum(['save', 'activate', 'deactivate', 'delete', 'retry']).safeParse(form.get('intent'));
   if (!intent.success) return data<ActionResult>({ errors: { form: ['Unknown action'] } }, { status: 400 });
   try {
     switch (intent.data) {
@@ -107,7 +106,7 @@ const COLUMNS: Column<WebhookDeliveryDto>[] = [
 ];
 
 export default function StaffWebhook() {
-  const { hook, deliveries, nextCursor, status, hasPrevious } = useLoaderData<typeof loader>();
+  const { hook, events, deliveries, nextCursor, status, hasPrevious } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   return (
     <>
@@ -130,7 +129,7 @@ export default function StaffWebhook() {
           <Card title="Subscription">
             <Form method="post" className="space-y-4" noValidate>
               <CsrfInput />
-              <WebhookFields errors={result?.errors} values={hook} />
+              <WebhookFields events={events} errors={result?.errors} values={hook} />
               <SubmitButton intent="save" busyLabel="Saving…">
                 Save changes
               </SubmitButton>

@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = readListQuery({ schema: WebhookListQuerySchema, request });
   const params = new URL(request.url).searchParams;
   const page = await listWebhooks({ caller, query: { ...query, limit: 50 } });
-  return { ...page, filters: { event: query.event ?? '', active: params.get('active') ?? '' }, hasPrevious: Boolean(query.cursor) };
+  return { ...page, events: WEBHOOK_EVENTS, filters: { event: query.event ?? '', active: params.get('active') ?? '' }, hasPrevious: Boolean(query.cursor) };
 }
 
 type ActionResult = { errors?: FormErrors; values?: ReturnType<typeof readWebhookForm>; created?: { id: string; secret: string; targetUrl: string } };
@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function StaffWebhooks() {
-  const { data: hooks, nextCursor, hasPrevious, filters } = useLoaderData<typeof loader>();
+  const { data: hooks, nextCursor, hasPrevious, events, filters } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   return (
     <>
@@ -67,7 +67,7 @@ export default function StaffWebhooks() {
                 Event
                 <select name="event" defaultValue={filters.event} className={filterInputClass}>
                   <option value="">All</option>
-                  {WEBHOOK_EVENTS.map((event) => (
+                  {events.map((event) => (
                     <option key={event} value={event}>
                       {event}
                     </option>
@@ -103,7 +103,7 @@ export default function StaffWebhooks() {
           <Form method="post" className="space-y-4" noValidate>
             <CsrfInput />
             {result?.errors?.form ? <Notice tone="error">{result.errors.form[0]}</Notice> : null}
-            <WebhookFields errors={result?.errors} values={result?.created ? undefined : result?.values} />
+            <WebhookFields events={events} errors={result?.errors} values={result?.created ? undefined : result?.values} />
             <SubmitButton busyLabel="Creating…">Create subscription</SubmitButton>
           </Form>
         </Card>

@@ -1,9 +1,8 @@
-import { WEBHOOK_EVENTS } from '@monoliet/contract';
 import type { FormErrors } from '~/lib/forms.server';
 import { Field } from '../ui/field';
 
 /** The URL, events and description of a webhook subscription (create and edit share it). */
-export function WebhookFields({ errors, values }: { errors?: FormErrors; values?: { targetUrl?: string; events?: string[]; description?: string } }) {
+export function WebhookFields({ events, errors, values }: { events: readonly string[]; errors?: FormErrors; values?: { targetUrl?: string; events?: string[]; description?: string } }) {
   const chosen = new Set(values?.events ?? []);
   return (
     <>
@@ -11,7 +10,7 @@ export function WebhookFields({ errors, values }: { errors?: FormErrors; values?
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Events</legend>
         <div className="mt-1.5 grid grid-cols-2 gap-1.5">
-          {WEBHOOK_EVENTS.map((event) => (
+          {events.map((event) => (
             <label key={event} className="flex items-center gap-1.5 text-sm text-slate-700">
               <input type="checkbox" name="events" value={event} defaultChecked={chosen.has(event)} /> <code className="text-xs">{event}</code>
             </label>
