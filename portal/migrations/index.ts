@@ -8,6 +8,7 @@ import * as addInvoiceNumberOrder from './2026.11.25T15.41.07.add-invoice-number
 import * as wipeRevokedCredentials from './2026.11.25T16.17.30.wipe-revoked-credentials';
 import * as orderTicketEvents from './2026.11.25T16.17.31.order-ticket-events';
 import * as createLoginRateLimits from './2026.11.25T16.41.07.create-login-rate-limits';
+import * as staffTwoFactor from './2026.11.25T17.30.00.staff-two-factor';
 
 // Listed statically (not globbed) so that every bundle and the CLI see the same, ordered list.
 export const migrations: { name: string; up: Migration; down: Migration }[] = [
@@ -20,4 +21,5 @@ export const migrations: { name: string; up: Migration; down: Migration }[] = [
   { name: '2026.11.25T16.17.30.wipe-revoked-credentials', ...wipeRevokedCredentials },
   { name: '2026.11.25T16.17.31.order-ticket-events', ...orderTicketEvents },
   { name: '2026.11.25T16.41.07.create-login-rate-limits', ...createLoginRateLimits },
+  { name: '2026.11.25T17.30.00.staff-two-factor', ...staffTwoFactor },
 ];

@@ -63,7 +63,7 @@ describe('webhook subscriptions API', () => {
     expect((await a.api('GET', `/webhooks/${staffOwn.body.id}`)).status).toBe(404);
   });
 
-  it('updates events, description and the active flag, filters the list, and deletes', async () => {
+  it('updates the URL, events, description and the active flag, filters the list, and deletes', async () => {
     const { api } = await clientApi();
     const created = (await api('POST', '/webhooks', { targetUrl: 'https://hooks.example/x', events: ['ticket.created'] })).body;
     const updated = await api('PATCH', `/webhooks/${created.id}`, { events: ['ticket.resolved', 'ticket.updated'], description: 'Support feed', isActive: false });
@@ -73,7 +73,8 @@ describe('webhook subscriptions API', () => {
     expect((await api('GET', '/webhooks?event=ticket.resolved')).body.data).toHaveLength(1);
     expect((await api('GET', '/webhooks?event=invoice.paid')).body.data).toEqual([]);
     expect((await api('PATCH', `/webhooks/${created.id}`, { events: ['no.such.event'] })).status).toBe(400);
-    expect((await api('PATCH', `/webhooks/${created.id}`, { targetUrl: 'https://elsewhere.example' })).status).toBe(400);
+    expect((await api('PATCH', `/webhooks/${created.id}`, { targetUrl: 'ftp://elsewhere.example' })).status).toBe(400);
+    expect((await api('PATCH', `/webhooks/${created.id}`, { targetUrl: 'https://elsewhere.example/hook' })).body.targetUrl).toBe('https://elsewhere.example/hook');
 
     expect((await api('DELETE', `/webhooks/${created.id}`)).status).toBe(204);
     expect((await api('GET', `/webhooks/${created.id}`)).status).toBe(404);

@@ -7,6 +7,10 @@ export const LoginSchema = z.object({
 });
 export type Login = z.infer<typeof LoginSchema>;
 
+/** POST /auth/token: a user with two-factor sign-in also sends the current TOTP code (or a recovery code). */
+export const TokenSignInSchema = LoginSchema.extend({ code: z.string().trim().min(1).max(40).optional() });
+export type TokenSignIn = z.infer<typeof TokenSignInSchema>;
+
 export const TOKEN_SCOPES = ['ingest', 'read', 'write'] as const;
 export const TokenScopeSchema = z.enum(TOKEN_SCOPES);
 export type TokenScope = z.infer<typeof TokenScopeSchema>;
@@ -56,7 +60,7 @@ export type ApiTokenCreate = z.infer<typeof ApiTokenCreateSchema>;
 export const SignInResponseSchema = ApiTokenCreatedSchema.extend({ user: MeSchema.shape.user });
 
 export const authRoutes = {
-  token: defineRoute({ id: 'createSessionToken', method: 'POST', path: '/auth/token', summary: 'Exchange email and password for an API token', tag: 'Auth', access: 'public', scope: null, body: LoginSchema, response: SignInResponseSchema, status: 201, errors: ['rate_limited'], example: { email: 'ops@agency.example', password: 'your password' }, description: 'Returns a token with every scope the user\'s role allows, valid for 30 days. Failed sign-ins are limited: after 10 failures in a row an account is locked for 15 minutes (even the right password is refused), and an address with 50 failures in 15 minutes is blocked for 15 minutes; both answer 429 with `Retry-After`.' }),
+  token: defineRoute({ id: 'createSessionToken', method: 'POST', path: '/auth/token', summary: 'Exchange email and password for an API token', tag: 'Auth', access: 'public', scope: null, body: TokenSignInSchema, response: SignInResponseSchema, status: 201, errors: ['rate_limited'], example: { email: 'ops@agency.example', password: 'your password' }, description: 'Returns a token with every scope the user\'s role allows, valid for 30 days. A user with two-factor sign-in must also send `code` (the current 6-digit TOTP code or a recovery code); without it, or with a wrong one, the answer is 401. Failed sign-ins are limited: after 10 failures in a row an account is locked for 15 minutes (even the right password is refused), and an address with 50 failures in 15 minutes is blocked for 15 minutes; both answer 429 with `Retry-After`.' }),
   logout: defineRoute({ id: 'logout', method: 'POST', path: '/auth/logout', summary: 'Revoke the token this request is authenticated with', tag: 'Auth', access: 'user', scope: null, response: null, status: 204 }),
   me: defineRoute({ id: 'getMe', method: 'GET', path: '/auth/me', summary: 'The caller, its client and its token', tag: 'Auth', access: 'user', scope: null, response: MeSchema, status: 200 }),
 };

@@ -1,6 +1,8 @@
 import { redirect } from '@remix-run/node';
 import type { Client, User } from '~/models/index.server';
 import { getUserWithClient } from '~/services/users.server';
+import { getConfig } from './config.server';
+import { PORTAL_PATHS } from './portal-paths';
 import { verifyCsrfToken } from './csrf.server';
 import { readSession, type SessionData } from './session.server';
 
@@ -38,10 +40,16 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   return current;
 }
 
-/** Staff pages: a client user gets a 404, as if the page did not exist. */
+/**
+ * Staff pages: a client user gets a 404, as if the page did not exist. With REQUIRE_STAFF_2FA, a staff
+ * user without TOTP is sent to set it up before any other staff page opens.
+ */
 export async function requireStaff(request: Request): Promise<CurrentUser> {
   const current = await requireUser(request);
   if (current.user.role !== 'staff') throw new Response('Not found', { status: 404 });
+  if (getConfig().requireStaff2fa && !current.user.totpEnabledAt && new URL(request.url).pathname !== PORTAL_PATHS.staffTwoFactorSetup()) {
+    throw redirect(PORTAL_PATHS.staffTwoFactorSetup());
+  }
   return current;
 }
 

@@ -5,4 +5,6 @@ export const PORTAL_PATHS = {
   clientInvoice: (id: string) => `/invoices/${id}`,
   staffWorkflow: (id: string) => `/staff/workflows/${id}`,
   staffAlerts: () => '/staff/alerts',
+  staffTwoFactorSetup: () => '/staff/account/two-factor',
+  setPassword: (token: string) => `/set-password/${token}`,
 } as const;

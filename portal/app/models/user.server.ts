@@ -23,7 +23,10 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare sessionVersion: CreationOptional<number>;
   declare totpSecret: string | null;
   declare totpEnabledAt: Date | null;
+  /** SHA-256 hashes of the unused recovery codes; each is removed when used */
   declare recoveryCodes: CreationOptional<string[]>;
+  /** the last accepted TOTP time step: a code is accepted once */
+  declare totpLastStep: CreationOptional<string | null>;
   declare lastLoginAt: Date | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -43,6 +46,7 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         totpSecret: { type: DataTypes.TEXT, allowNull: true, defaultValue: null },
         totpEnabledAt: { type: DataTypes.DATE, allowNull: true, defaultValue: null },
         recoveryCodes: { type: DataTypes.JSONB, allowNull: false, defaultValue: [] },
+        totpLastStep: { type: DataTypes.BIGINT, allowNull: true, defaultValue: null },
         lastLoginAt: { type: DataTypes.DATE, allowNull: true, defaultValue: null },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,

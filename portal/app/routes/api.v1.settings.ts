@@ -1,6 +1,7 @@
 import { settingsRoutes } from '@monoliet/contract';
 import { apiResource, endpoint } from '~/lib/api.server';
-import { getSettingsDto, updateSettings } from '~/services/settings.server';
+import { updateSettings } from '~/services/settings-changes.server';
+import { getSettingsDto } from '~/services/settings.server';
 
 const resource = apiResource({
   GET: endpoint(settingsRoutes.get, ({ caller }) => getSettingsDto(caller)),

@@ -12,6 +12,12 @@ import { signIn } from '~/services/sign-in.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in' }];
 
+// what brought someone back here, by code (never free text from the URL)
+const NOTICES: Record<string, string> = {
+  'password-set': 'Your password is set. Sign in with it now.',
+  'two-factor-expired': 'That sign-in took too long. Enter your email and password again.',
+};
+
 // a refused sign-in (too many failures) says when to try again, on the page and in Retry-After
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get('Retry-After');
@@ -33,6 +39,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors: { form: [result.message] }, email: form.data.email }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
   }
   if (!result.ok) return data({ errors: { form: [result.message] }, email: form.data.email }, { status: 400 });
+  if (result.secondFactorRequired) {
+    // not signed in yet: a pending session that only opens the code page, for a few minutes
+    const pending = await commitSession(newSession({ userId: result.user.id, version: result.user.sessionVersion, verified: false }));
+    const next = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : '';
+    return redirect(`/login/two-factor${next}`, { headers: { 'Set-Cookie': pending } });
+  }
   const cookie = await commitSession(newSession({ userId: result.user.id, version: result.user.sessionVersion }));
   return redirect(safeRedirectPath(redirectTo, homePathFor(result.user)), { headers: { 'Set-Cookie': cookie } });
 }
@@ -57,6 +69,11 @@ export default function Login() {
         <h1 className="mt-8 text-center text-2xl font-semibold tracking-tight text-slate-900">Sign in to your portal</h1>
         <div className="mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
           <Form method="post" action={`/login${params.toString() ? `?${params}` : ''}`} className="space-y-5" noValidate>
+            {!errors?.form && NOTICES[params.get('notice') ?? ''] ? (
+              <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+                {NOTICES[params.get('notice') ?? '']}
+              </p>
+            ) : null}
             {errors?.form ? (
               <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">
                 {errors.form[0]}

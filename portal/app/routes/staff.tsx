@@ -20,6 +20,12 @@ const NAV: NavItem[] = [
   { to: '/staff/instances', label: 'n8n instances' },
   { to: '/staff/emails', label: 'Emails' },
   { to: '/staff/jobs', label: 'Jobs' },
+  { to: '/staff/users', label: 'Users' },
+  { to: '/staff/tokens', label: 'API tokens' },
+  { to: '/staff/webhooks', label: 'Webhooks' },
+  { to: '/staff/audit', label: 'Audit log' },
+  { to: '/staff/settings', label: 'Settings' },
+  { to: '/staff/account', label: 'Your account' },
 ];
 
 export default function StaffLayout() {

@@ -3,19 +3,31 @@ import { actorOf, type Caller } from '~/lib/caller.server';
 import { ApiError } from '~/lib/errors.server';
 import { allowedScopesFor, issueToken, toApiTokenDto } from './api-tokens.server';
 import { recordAudit } from './audit.server';
-import { signIn } from './sign-in.server';
+import type { User } from '~/models/index.server';
+import { verifyStaffSecondFactor } from './second-factor.server';
+import { completeSignIn, signIn } from './sign-in.server';
 
 const SIGN_IN_TOKEN_DAYS = 30;
 
 /** POST /auth/token: email + password for a token with every scope the user's role allows, valid 30 days. */
-export async function signInWithToken({ email, password, ip }: { email: string; password: string; ip?: string }) {
+export async function signInWithToken({ email, password, code, ip }: { email: string; password: string; code?: string; ip?: string }) {
   const result = await signIn({ email, password, ip });
   if (!result.ok && result.reason === 'rate_limited') throw new ApiError('rate_limited', result.message, undefined, { 'Retry-After': String(result.retryAfterSeconds) });
   if (!result.ok) throw new ApiError('unauthorized', result.message);
   const { user } = result;
+  if (result.secondFactorRequired) await checkSecondFactor({ user, code, ip });
   const expiresAt = new Date(Date.now() + SIGN_IN_TOKEN_DAYS * 86_400_000);
   const { token, apiToken } = await issueToken({ user, name: `Sign-in ${new Date().toISOString().slice(0, 10)}`, scopes: [...allowedScopesFor(user)], expiresAt });
   return { token, apiToken: toApiTokenDto(apiToken), user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+}
+
+/** The second step of a token sign-in: a wrong or missing code is 401, too many wrong codes 429. */
+async function checkSecondFactor({ user, code, ip }: { user: User; code?: string; ip?: string }) {
+  if (!code) throw new ApiError('unauthorized', 'This account uses two-factor sign-in: send `code` with the current code from the authenticator app', { code: ['required for this account'] });
+  const second = await verifyStaffSecondFactor({ user, code, ip });
+  if (!second.ok && second.reason === 'rate_limited') throw new ApiError('rate_limited', second.message, undefined, { 'Retry-After': String(second.retryAfterSeconds) });
+  if (!second.ok) throw new ApiError('unauthorized', second.message, { code: ['not a current code'] });
+  await completeSignIn({ user, ip, secondFactor: second.method });
 }
 
 /** POST /auth/logout: revokes the token the request came with (a browser session signs out at /logout). */

@@ -1,10 +1,12 @@
 import type { User } from '~/models/index.server';
 import { recordAudit, type Actor } from './audit.server';
+import type { SecondFactorMethod } from './second-factor.server';
 import { checkSignInAllowed, clearAccountFailures, describeThrottle, recordFailedSignIn, ACCOUNT_LOCK_SECONDS, type ThrottleVerdict } from './sign-in-throttle.server';
+import { needsSecondFactor } from './two-factor.server';
 import { authenticate, findUserByEmail, recordLogin } from './users.server';
 
 export type SignInResult =
-  | { ok: true; user: User }
+  | { ok: true; user: User; secondFactorRequired: boolean }
   | { ok: false; reason: 'invalid_credentials'; message: string }
   | { ok: false; reason: 'rate_limited'; message: string; retryAfterSeconds: number };
 
@@ -13,7 +15,8 @@ const FAILED = 'That email and password do not match an active account.';
 /**
  * Checks the credentials and writes the outcome to the audit log. Repeated failures lock the account and
  * block the address for a while (sign-in-throttle); a locked account is refused before its password is
- * even checked, so the right password does not get through a lock.
+ * even checked, so the right password does not get through a lock. A user with TOTP is not signed in yet:
+ * `secondFactorRequired` sends them to the second step (sign-in-second-step.server), which completes it.
  */
 export async function signIn({ email, password, ip }: { email: string; password: string; ip?: string | null }): Promise<SignInResult> {
   const before = await checkSignInAllowed({ email, ip });
@@ -27,9 +30,15 @@ export async function signIn({ email, password, ip }: { email: string; password:
     return verdict.allowed ? { ok: false, reason: 'invalid_credentials', message: FAILED } : rateLimited(verdict);
   }
   await clearAccountFailures({ email });
+  if (needsSecondFactor(user)) return { ok: true, user, secondFactorRequired: true };
+  await completeSignIn({ user, ip });
+  return { ok: true, user, secondFactorRequired: false };
+}
+
+/** Records a finished sign-in (after the password, or after the second factor when the user has one). */
+export async function completeSignIn({ user, ip, secondFactor }: { user: User; ip?: string | null; secondFactor?: SecondFactorMethod }) {
   await recordLogin(user.id);
-  await recordAudit({ actor: { id: user.id, label: user.email, ip }, action: 'auth.sign_in', target: { type: 'user', id: user.id } });
-  return { ok: true, user };
+  await recordAudit({ actor: { id: user.id, label: user.email, ip }, action: 'auth.sign_in', target: { type: 'user', id: user.id }, metadata: secondFactor ? { secondFactor } : {} });
 }
 
 function rateLimited(verdict: Extract<ThrottleVerdict, { allowed: false }>): SignInResult {

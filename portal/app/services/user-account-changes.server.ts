@@ -3,8 +3,9 @@ import type { Transaction } from 'sequelize';
 import { actorOf, type Caller } from '~/lib/caller.server';
 import { ApiError } from '~/lib/errors.server';
 import { assertStaff } from '~/lib/policy.server';
-import { ApiToken, ClientMember, getDb, type User } from '~/models/index.server';
+import { ApiToken, ClientMember, getDb, UserToken, type User } from '~/models/index.server';
 import { recordAudit } from './audit.server';
+import { clearTwoFactor } from './two-factor.server';
 import { assertClientExists, loadUser, toUserDto } from './user-accounts.server';
 import { findUserByEmail, normalizeEmail, setMembership, setPassword } from './users.server';
 
@@ -30,6 +31,8 @@ export async function updateUserAccount({ caller, id, input }: { caller: Caller;
       { transaction },
     );
     if (endSessions) await ApiToken.update({ revokedAt: new Date() }, { where: { userId: id, revokedAt: null }, transaction });
+    // an invitation or reset link sent before a deactivation must not work after a reactivation
+    if (deactivating) await UserToken.update({ usedAt: new Date() }, { where: { userId: id, usedAt: null }, transaction });
     await applyMembership({ user, input, role, transaction });
     await recordAudit(
       {
@@ -83,5 +86,17 @@ export async function setUserPassword({ caller, id, password }: { caller: Caller
   await getDb().transaction(async (transaction) => {
     await setPassword({ userId: id, password }, transaction);
     await recordAudit({ actor: actorOf(caller), action: 'user.password_set', target: { type: 'user', id }, clientId: user.membership?.clientId ?? null, metadata: { email: user.email } }, transaction);
+  });
+}
+
+/** Staff turn off another user's two-factor sign-in (a lost phone and no recovery codes); their sessions end. */
+export async function resetUserTwoFactor({ caller, id }: { caller: Caller; id: string }) {
+  assertStaff(caller);
+  if (id === caller.user.id) throw new ApiError('unprocessable', 'Turn off your own two-factor sign-in on your account page, with your password');
+  const user = await loadUser(id);
+  if (!user.totpEnabledAt) throw new ApiError('conflict', 'This user does not use two-factor sign-in');
+  await getDb().transaction(async (transaction) => {
+    await clearTwoFactor({ user, transaction });
+    await recordAudit({ actor: actorOf(caller), action: 'user.two_factor_reset', target: { type: 'user', id }, clientId: user.membership?.clientId ?? null, metadata: { email: user.email } }, transaction);
   });
 }

@@ -1,7 +1,11 @@
 import type { WebhookDeliveryDto, WebhookDeliveryListQuery } from '@monoliet/contract';
-import type { Caller } from '~/lib/caller.server';
+import { actorOf, type Caller } from '~/lib/caller.server';
+import { ApiError } from '~/lib/errors.server';
+import { assertStaff } from '~/lib/policy.server';
 import { paginate } from '~/lib/pagination.server';
 import { WebhookDelivery } from '~/models/index.server';
+import { recordAudit } from './audit.server';
+import { retryWebhookDelivery } from './webhook-sending.server';
 import { findVisibleSubscription } from './webhook-subscriptions.server';
 
 export function toWebhookDeliveryDto(delivery: WebhookDelivery): WebhookDeliveryDto {
@@ -25,4 +29,14 @@ export async function listWebhookDeliveries({ caller, id, query }: { caller: Cal
   const where = { subscriptionId: subscription.id, ...(query.status ? { status: query.status } : {}) };
   const page = await paginate({ model: WebhookDelivery, where, order: { field: 'createdAt', direction: 'DESC' }, limit: query.limit, cursor: query.cursor });
   return { data: page.rows.map(toWebhookDeliveryDto), nextCursor: page.nextCursor };
+}
+
+/** Staff send a delivery of this subscription again (a fresh retry budget); audited. */
+export async function retryDeliveryAsStaff({ caller, subscriptionId, deliveryId }: { caller: Caller; subscriptionId: string; deliveryId: string }) {
+  assertStaff(caller);
+  const delivery = await WebhookDelivery.findOne({ where: { id: deliveryId, subscriptionId } });
+  if (!delivery) throw new ApiError('not_found', 'Webhook delivery not found');
+  const retried = await retryWebhookDelivery({ deliveryId });
+  await recordAudit({ actor: actorOf(caller), action: 'webhook.delivery_retry', target: { type: 'webhook_delivery', id: deliveryId }, metadata: { subscriptionId, event: delivery.event, attempts: delivery.attempts } });
+  return retried;
 }

@@ -86,6 +86,7 @@ export async function updateWebhook({ caller, id, input }: { caller: Caller; id:
   await getDb().transaction(async (transaction) => {
     await subscription.update(
       {
+        ...(input.targetUrl ? { targetUrl: input.targetUrl } : {}),
         ...(input.events ? { events: [...new Set(input.events)] } : {}),
         ...(input.description !== undefined ? { description: input.description.trim() } : {}),
         ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
@@ -93,7 +94,7 @@ export async function updateWebhook({ caller, id, input }: { caller: Caller; id:
       { transaction },
     );
     await recordAudit(
-      { actor: actorOf(caller), action: 'webhook.update', target: { type: 'webhook_subscription', id }, clientId: subscription.clientId, metadata: { fields: Object.keys(input) } },
+      { actor: actorOf(caller), action: 'webhook.update', target: { type: 'webhook_subscription', id }, clientId: subscription.clientId, metadata: { fields: Object.keys(input), ...(input.targetUrl ? { targetUrl: input.targetUrl } : {}), ...(input.isActive === false ? { deactivated: true } : {}) } },
       transaction,
     );
   });

@@ -3,3 +3,4 @@ export * from './layout';
 export * from './tickets';
 export * from './invoices';
 export * from './workflows';
+export * from './accounts';

@@ -1,4 +1,4 @@
-import { healthDigest, invoiceCreated, invoiceReminder, ticketCreatedForClient, ticketReplied, workflowErrorDigest, workflowFailing, type EmailBranding } from './index';
+import { passwordReset, userInvite, healthDigest, invoiceCreated, invoiceReminder, ticketCreatedForClient, ticketReplied, workflowErrorDigest, workflowFailing, type EmailBranding } from './index';
 
 const branding: EmailBranding = { companyName: 'Brightloop Automation', brandColor: '#0ea5e9', supportEmail: 'support@brightloop.example', publicUrl: 'https://portal.example' };
 const ticket = { number: 1042, subject: 'Invoices <missing>', description: 'Since <b>today</b>', priority: 'high', status: 'open' };
@@ -47,5 +47,20 @@ describe('email templates', () => {
     const health = healthDigest({ branding, opened: [{ workflow: { name: 'Sync', clientName: 'Acme' }, message: 'No run for 3 hours' }], resolved: [], stillOpen: 1, url: 'https://p/a' });
     expect(health.subject).toBe('Workflow health: 1 new problem');
     expect(health.text).toContain('- Sync (Acme): No run for 3 hours');
+  });
+  it('invite and reset mails carry the one-time link, its expiry and the branding', () => {
+    const expiresAt = new Date('2026-12-01T09:30:00Z');
+    const invite = userInvite({ branding, name: 'Dana <Lee>', url: 'https://portal.example/set-password/abc', expiresAt, invitedBy: 'Lena', companyName: 'Initech' });
+    expect(invite.subject).toBe('You are invited to the Brightloop Automation portal');
+    expect(invite.html).toContain('href="https://portal.example/set-password/abc"');
+    expect(invite.html).toContain('Hello Dana &lt;Lee&gt;,');
+    expect(invite.html).toContain('background:#0ea5e9');
+    expect(invite.text).toContain('Choose your password: https://portal.example/set-password/abc');
+    expect(invite.text).toContain('Link valid until: 2026-12-01 09:30 UTC');
+    expect(invite.text).toContain('Lena invited you to the Initech portal at Brightloop Automation');
+    const reset = passwordReset({ branding, name: '', url: 'https://portal.example/set-password/def', expiresAt });
+    expect(reset.subject).toBe('Reset your Brightloop Automation portal password');
+    expect(reset.text).toContain('Choose a new password: https://portal.example/set-password/def');
+    expect(reset.text.startsWith('Reset your password\n\nHello,')).toBe(true);
   });
 });
