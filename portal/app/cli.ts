@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './cli/accounts.server';
 import { registerDataCommands } from './cli/data.server';
+import { registerJobCommands } from './cli/jobs.server';
 import { runCommand } from './cli/run.server';
+import { registerSyncCommand } from './cli/sync.server';
 
 // Operator commands: `npm run cli -- <command>` from the repo root. They use the same services as the
 // portal, take flags, never prompt without a TTY, and are safe to re-run.
@@ -22,6 +24,8 @@ program
 
 registerAccountCommands(program);
 registerDataCommands(program);
+registerSyncCommand(program);
+registerJobCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) process.exit(error.exitCode);

@@ -3,9 +3,11 @@ import * as createAccounts from './2026.11.25T14.00.00.create-accounts';
 import * as createWorkflowsAndRuns from './2026.11.25T14.00.01.create-workflows-and-runs';
 import * as createBillingAndSupport from './2026.11.25T14.00.02.create-billing-and-support';
 import * as createMessaging from './2026.11.25T14.00.03.create-messaging';
+import * as backgroundWork from './2026.11.25T15.30.00.background-work';
 import * as addInvoiceNumberOrder from './2026.11.25T15.41.07.add-invoice-number-order';
 import * as wipeRevokedCredentials from './2026.11.25T16.17.30.wipe-revoked-credentials';
 import * as orderTicketEvents from './2026.11.25T16.17.31.order-ticket-events';
+import * as createLoginRateLimits from './2026.11.25T16.41.07.create-login-rate-limits';
 
 // Listed statically (not globbed) so that every bundle and the CLI see the same, ordered list.
 export const migrations: { name: string; up: Migration; down: Migration }[] = [
@@ -13,7 +15,9 @@ export const migrations: { name: string; up: Migration; down: Migration }[] = [
   { name: '2026.11.25T14.00.01.create-workflows-and-runs', ...createWorkflowsAndRuns },
   { name: '2026.11.25T14.00.02.create-billing-and-support', ...createBillingAndSupport },
   { name: '2026.11.25T14.00.03.create-messaging', ...createMessaging },
+  { name: '2026.11.25T15.30.00.background-work', ...backgroundWork },
   { name: '2026.11.25T15.41.07.add-invoice-number-order', ...addInvoiceNumberOrder },
   { name: '2026.11.25T16.17.30.wipe-revoked-credentials', ...wipeRevokedCredentials },
   { name: '2026.11.25T16.17.31.order-ticket-events', ...orderTicketEvents },
+  { name: '2026.11.25T16.41.07.create-login-rate-limits', ...createLoginRateLimits },
 ];

@@ -1,5 +1,7 @@
 import { API_ROUTES } from '@monoliet/contract';
-import { ApiToken } from '~/models/index.server';
+import { execFileSync } from 'node:child_process';
+import http from 'node:http';
+import { ApiToken, Client } from '~/models/index.server';
 import { buildClient, buildUser, TEST_PASSWORD } from './factories';
 import { apiClient, tokenFor } from './helpers/api';
 import { startPortal, type PortalProcess } from './helpers/portal-process';
@@ -121,6 +123,34 @@ describe('API errors', () => {
     expect(wrong.headers.get('allow')).toBe('GET, POST');
   });
 
+  it('refuses text that PostgreSQL cannot store (NUL, unpaired surrogates), naming the field', async () => {
+    const nul = await api('POST', '/clients', { slug: 'with-nul', companyName: 'Nul\u0000Corp', email: 'a@nul.example' });
+    expect([nul.status, nul.body.error.details]).toEqual([400, { companyName: [expect.stringContaining('NUL')] }]);
+    const surrogate = await api('POST', '/clients', '{"slug":"with-surrogate","companyName":"ok","email":"a@s.example","notes":"\\ud800"}', { 'Content-Type': 'application/json' });
+    expect([surrogate.status, Object.keys(surrogate.body.error.details)]).toEqual([400, ['notes']]);
+    expect(await Client.count({ where: { slug: ['with-nul', 'with-surrogate'] } })).toBe(0);
+  });
+
+  it('keeps a keep-alive connection usable after a refused request whose body was never needed', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const request = http.request(`${portal.url}/api/v1${path}`, { method, agent, headers: { Authorization: 'Bearer mlt_unknown', 'Content-Type': 'application/json' } }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode!, reused: request.reusedSocket }));
+        });
+        request.on('error', reject);
+        request.end(body);
+      });
+    try {
+      expect(await send('POST', '/clients', JSON.stringify({ notes: 'x'.repeat(300_000) }))).toEqual({ status: 401, reused: false });
+      expect(await send('POST', '/auth/logout', JSON.stringify({ padding: 'y'.repeat(300_000) }))).toEqual({ status: 401, reused: true });
+      expect(await send('GET', '/auth/me')).toEqual({ status: 401, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('gives 409 for a duplicate slug', async () => {
     await buildClient({ slug: 'taken' });
     const result = await api('POST', '/clients', { slug: 'taken', companyName: 'Taken', email: 'a@taken.example' });
@@ -143,5 +173,21 @@ describe('OpenAPI', () => {
       expect(op.security.length > 0).toBe(route.access !== 'public');
       expect(op['x-required-scope']).toBe(route.scope ?? undefined);
     }
+  });
+
+  it('is a valid OpenAPI 3.1 document, with examples and the errors each route may answer', async () => {
+    const doc = await (await fetch(`${portal.url}/api/v1/openapi.json`)).json();
+    // the validator is ESM-only; jest runs CommonJS, so it checks the document in a child process
+    const script = `import { Validator } from '@seriousme/openapi-schema-validator';
+      let text = ''; for await (const chunk of process.stdin) text += chunk;
+      const result = await new Validator().validate(JSON.parse(text));
+      process.stdout.write(JSON.stringify(result));`;
+    const result = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(doc), encoding: 'utf8' }));
+    expect(result).toEqual({ valid: true });
+    const signIn = doc.paths['/auth/token'].post;
+    expect(signIn.responses['429'].headers['Retry-After']).toBeDefined();
+    expect(signIn.requestBody.content['application/json'].example).toEqual({ email: expect.any(String), password: expect.any(String) });
+    expect(doc.tags.map((t: { name: string }) => t.name)).toEqual([...new Set(API_ROUTES.map((r) => r.tag))]);
+    expect(doc.paths['/users/{id}'].patch.responses['422']).toBeDefined();
   });
 });

@@ -11,7 +11,8 @@ const NOT_RESOURCES = new Set(['api.v1.$.ts', 'api.v1.openapi[.]json.ts']);
 
 function pathOf(file: string): string {
   const segments = file.replace(/^api\.v1\./, '').replace(/\.tsx?$/, '').split('.');
-  return `/${segments.map((s) => (s.startsWith('$') ? `{${s.slice(1)}}` : s)).join('/')}`;
+  // `[test]` escapes a segment that Remix (and jest) would otherwise read as a test file
+  return `/${segments.map((s) => (s.startsWith('$') ? `{${s.slice(1)}}` : s.replace(/^\[(.*)\]$/, '$1'))).join('/')}`;
 }
 
 describe('route files and the route table', () => {

@@ -52,7 +52,7 @@ describe('opening tickets', () => {
   it('refuses a NUL character, which the database cannot store, instead of saving altered text', async () => {
     const before = await SupportTicket.count();
     const result = await asA('POST', '/tickets', newTicket({ subject: 'broken \u0000 subject' }));
-    expect([result.status, result.body.error.details]).toEqual([400, { subject: ['must not contain NUL characters'] }]);
+    expect([result.status, result.body.error.details]).toEqual([400, { subject: ['must not contain NUL characters or unpaired UTF-16 surrogates'] }]);
     expect(await SupportTicket.count()).toBe(before);
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TokenScope } from './auth';
+import type { ErrorCode } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -28,6 +29,12 @@ export type ApiRouteDef = {
   status: 200 | 201 | 202 | 204;
   /** for `{id}` routes: which kind of record the id names (tests use it to build fixtures) */
   resource?: string;
+  /** more about the route for the OpenAPI document (Markdown) */
+  description?: string;
+  /** errors the route answers besides the ones every route of its kind has (409, 422, 429, 502, ...) */
+  errors?: readonly ErrorCode[];
+  /** a request body for the OpenAPI document */
+  example?: unknown;
 };
 
 export function defineRoute<const T extends ApiRouteDef>(route: T): T {

@@ -56,7 +56,7 @@ export type ApiTokenCreate = z.infer<typeof ApiTokenCreateSchema>;
 export const SignInResponseSchema = ApiTokenCreatedSchema.extend({ user: MeSchema.shape.user });
 
 export const authRoutes = {
-  token: defineRoute({ id: 'createSessionToken', method: 'POST', path: '/auth/token', summary: 'Exchange email and password for an API token', tag: 'Auth', access: 'public', scope: null, body: LoginSchema, response: SignInResponseSchema, status: 201 }),
+  token: defineRoute({ id: 'createSessionToken', method: 'POST', path: '/auth/token', summary: 'Exchange email and password for an API token', tag: 'Auth', access: 'public', scope: null, body: LoginSchema, response: SignInResponseSchema, status: 201, errors: ['rate_limited'], example: { email: 'ops@agency.example', password: 'your password' }, description: 'Returns a token with every scope the user\'s role allows, valid for 30 days. Failed sign-ins are limited: after 10 failures in a row an account is locked for 15 minutes (even the right password is refused), and an address with 50 failures in 15 minutes is blocked for 15 minutes; both answer 429 with `Retry-After`.' }),
   logout: defineRoute({ id: 'logout', method: 'POST', path: '/auth/logout', summary: 'Revoke the token this request is authenticated with', tag: 'Auth', access: 'user', scope: null, response: null, status: 204 }),
   me: defineRoute({ id: 'getMe', method: 'GET', path: '/auth/me', summary: 'The caller, its client and its token', tag: 'Auth', access: 'user', scope: null, response: MeSchema, status: 200 }),
 };

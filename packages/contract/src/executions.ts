@@ -1,24 +1,28 @@
 import { z } from 'zod';
+import { defineRoute, IdParamsSchema } from './api';
+import { pageOf, PageQuerySchema } from './pagination';
 
 export const EXECUTION_STATUSES = ['canceled', 'crashed', 'error', 'new', 'running', 'success', 'unknown', 'waiting'] as const;
 export const ExecutionStatusSchema = z.enum(EXECUTION_STATUSES);
 export type ExecutionStatus = z.infer<typeof ExecutionStatusSchema>;
 
 const isoDateTime = z.iso.datetime({ offset: true });
+/** Text PostgreSQL can store: a NUL character is refused here, with its field, rather than by the database. */
+const text = () => z.string().regex(/^[^\u0000]*$/, 'must not contain NUL characters');
 
 /** One n8n execution as the Monoliet node (push) or the reconcile (backfill) reports it. */
 export const ExecutionReportSchema = z.object({
   executionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an n8n execution id'),
-  workflowId: z.string().min(1).max(64),
-  workflowName: z.string().max(500).optional(),
+  workflowId: text().min(1).max(64),
+  workflowName: text().max(500).optional(),
   status: ExecutionStatusSchema,
-  mode: z.string().min(1).max(32).optional(),
+  mode: text().min(1).max(32).optional(),
   startedAt: isoDateTime,
   stoppedAt: isoDateTime.nullable().optional(),
   durationMs: z.int().min(0).max(2_147_483_647).optional(),
-  errorMessage: z.string().max(10_000).optional(),
-  errorNode: z.string().max(500).optional(),
-  retryOf: z.string().max(64).nullable().optional(),
+  errorMessage: text().max(10_000).optional(),
+  errorNode: text().max(500).optional(),
+  retryOf: text().max(64).nullable().optional(),
   itemCount: z.int().min(0).max(2_147_483_647).optional(),
 });
 export type ExecutionReport = z.infer<typeof ExecutionReportSchema>;
@@ -30,12 +34,12 @@ export const MAX_BATCH_SIZE = 500;
  * instance they come from (default: its base URL; the portal keys runs by instance + execution id).
  */
 export const ExecutionBatchSchema = z.object({
-  instance: z.string().min(1).max(500),
+  instance: text().min(1).max(500),
   runs: z.array(ExecutionReportSchema).min(1).max(MAX_BATCH_SIZE),
 });
 export type ExecutionBatch = z.infer<typeof ExecutionBatchSchema>;
 
-export const SingleExecutionSchema = ExecutionReportSchema.extend({ instance: z.string().min(1).max(500) });
+export const SingleExecutionSchema = ExecutionReportSchema.extend({ instance: text().min(1).max(500) });
 export type SingleExecution = z.infer<typeof SingleExecutionSchema>;
 
 export const IngestResultSchema = z.object({
@@ -45,3 +49,108 @@ export const IngestResultSchema = z.object({
   unchanged: z.int(),
 });
 export type IngestResult = z.infer<typeof IngestResultSchema>;
+
+/**
+ * The body of POST /api/v1/executions: a batch when it has `runs`, else one report. Parsed by shape
+ * rather than as a plain union, so a bad field is reported at its own path ("runs.3.startedAt") instead
+ * of as one "Invalid input" for the whole body.
+ */
+export const IngestBodySchema = z
+  .unknown()
+  .transform((value, ctx): ExecutionBatch | SingleExecution => {
+    const schema = typeof value === 'object' && value !== null && 'runs' in value ? ExecutionBatchSchema : SingleExecutionSchema;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ ...issue, input: undefined });
+    return z.NEVER;
+  })
+  .meta({ oneOf: [jsonSchemaOf(ExecutionBatchSchema), jsonSchemaOf(SingleExecutionSchema)] });
+export type IngestBody = z.output<typeof IngestBodySchema>;
+
+function jsonSchemaOf(schema: z.ZodType) {
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io: 'input' });
+  return json;
+}
+
+/** One stored run, as the API lists it. */
+export const ExecutionRunSchema = z.object({
+  id: z.uuid(),
+  instanceId: z.uuid(),
+  n8nExecutionId: z.string(),
+  workflow: z.object({ id: z.uuid(), name: z.string(), n8nWorkflowId: z.string() }),
+  clientId: z.uuid().nullable(),
+  status: ExecutionStatusSchema,
+  mode: z.string(),
+  startedAt: isoDateTime,
+  stoppedAt: isoDateTime.nullable(),
+  durationMs: z.int().nullable(),
+  errorMessage: z.string().nullable(),
+  errorNode: z.string().nullable(),
+  retryOf: z.string().nullable(),
+  itemCount: z.int().nullable(),
+  /** `push` from the Monoliet node, `backfill` once n8n's own API confirmed it */
+  source: z.enum(['push', 'backfill']),
+});
+export type ExecutionRunDto = z.infer<typeof ExecutionRunSchema>;
+
+const pointInTime = z.union([isoDateTime, z.iso.date()], { error: 'must be a date (YYYY-MM-DD) or an ISO date-time with offset' });
+
+export const ExecutionListQuerySchema = PageQuerySchema.extend({
+  client: z.uuid().optional(),
+  workflow: z.uuid().optional(),
+  /** one status or several, comma-separated: `status=error,crashed` */
+  status: z
+    .string()
+    .transform((value) => [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(ExecutionStatusSchema).min(1, 'name at least one status'))
+    .optional(),
+  /** runs started at or after this (a date means 00:00 UTC) */
+  since: pointInTime.optional(),
+  /** runs started before this (exclusive; a date means 00:00 UTC of that day) */
+  until: pointInTime.optional(),
+  mode: text().trim().min(1).max(32).optional(),
+  order: z.enum(['-startedAt', 'startedAt']).default('-startedAt'),
+});
+export type ExecutionListQuery = z.infer<typeof ExecutionListQuerySchema>;
+
+export const MAX_STATS_DAYS = 366;
+
+export const ExecutionStatsQuerySchema = z.object({
+  days: z.coerce.number().int().min(1).max(MAX_STATS_DAYS).default(30),
+  /** the last day of the period, included (UTC); default today */
+  until: z.iso.date().optional(),
+  client: z.uuid().optional(),
+  workflow: z.uuid().optional(),
+});
+export type ExecutionStatsQuery = z.infer<typeof ExecutionStatsQuerySchema>;
+
+/** Rollup figures of a period: a workflow's last 30 days, the stats, one day of the series. */
+export const RunFiguresSchema = z.object({
+  total: z.int(),
+  success: z.int(),
+  /** error and crashed runs */
+  error: z.int(),
+  /** success / (success + error); null when nothing finished */
+  successRate: z.number().nullable(),
+  /** mean duration over the counted runs; null without runs */
+  avgDurationMs: z.number().nullable(),
+  /** minutes_saved_per_run × successful runs */
+  minutesSaved: z.number(),
+});
+export type RunFigures = z.infer<typeof RunFiguresSchema>;
+
+export const ExecutionStatsSchema = RunFiguresSchema.extend({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  days: z.int(),
+  /** one entry per day from `from` to `to`, days without runs included as zeros */
+  series: z.array(z.object({ day: z.iso.date(), total: z.int(), success: z.int(), error: z.int(), minutesSaved: z.number() })),
+});
+export type ExecutionStats = z.infer<typeof ExecutionStatsSchema>;
+
+export const executionRoutes = {
+  list: defineRoute({ id: 'listExecutions', method: 'GET', path: '/executions', summary: 'List runs, newest first (a client user sees only its own)', tag: 'Executions', access: 'user', scope: 'read', query: ExecutionListQuerySchema, response: pageOf(ExecutionRunSchema), status: 200 }),
+  ingest: defineRoute({ id: 'ingestExecutions', method: 'POST', path: '/executions', summary: 'Report one run or a batch of up to 500 (idempotent on instance + execution id)', tag: 'Executions', access: 'staff', scope: 'ingest', body: IngestBodySchema, response: IngestResultSchema, status: 201 }),
+  stats: defineRoute({ id: 'getExecutionStats', method: 'GET', path: '/executions/stats', summary: 'Totals, success rate, time saved and a per-day series, from the daily rollups', tag: 'Executions', access: 'user', scope: 'read', query: ExecutionStatsQuerySchema, response: ExecutionStatsSchema, status: 200 }),
+  get: defineRoute({ id: 'getExecution', method: 'GET', path: '/executions/{id}', summary: 'Get one run', tag: 'Executions', access: 'user', scope: 'read', params: IdParamsSchema, response: ExecutionRunSchema, status: 200, resource: 'execution' }),
+};

@@ -6,6 +6,7 @@ import type { Caller } from './caller.server';
 import { getConfig } from './config.server';
 import { ApiError, toErrorResponse, zodDetails } from './errors.server';
 import { logger } from './logger.server';
+import { findUnstorableText } from './storable-text';
 
 // Every /api/v1 resource route is built from its contract route definition: authenticate, check access
 // and scope, parse params/query/body with the contract's schemas, call one service, answer JSON.
@@ -50,7 +51,13 @@ export function apiResource(endpoints: Partial<Record<HttpMethod, Endpoint>>) {
   return { loader, action: dispatch };
 }
 
-async function run({ endpoint: { route, handle }, request, params, ip }: { endpoint: Endpoint; request: Request; params: Record<string, string | undefined>; ip?: string }) {
+async function run({ endpoint, request, params, ip }: { endpoint: Endpoint; request: Request; params: Record<string, string | undefined>; ip?: string }) {
+  const response = await answer({ endpoint, request, params, ip });
+  if (!(await drainUnreadBody(request))) response.headers.set('Connection', 'close');
+  return response;
+}
+
+async function answer({ endpoint: { route, handle }, request, params, ip }: { endpoint: Endpoint; request: Request; params: Record<string, string | undefined>; ip?: string }) {
   try {
     const caller = await authorize({ route, request, ip });
     const result = await handle({
@@ -65,6 +72,26 @@ async function run({ endpoint: { route, handle }, request, params, ip }: { endpo
   } catch (error) {
     return toErrorResponse(error);
   }
+}
+
+/**
+ * Reads and drops a body that nothing read (a refused call, a route that takes no body): left unread it
+ * would break the next request on the same keep-alive connection. Past the size limit the connection is
+ * closed instead (false).
+ */
+async function drainUnreadBody(request: Request): Promise<boolean> {
+  if (!request.body || request.bodyUsed) return true;
+  if (Number(request.headers.get('Content-Length') ?? '0') > MAX_BODY_BYTES) return false;
+  const reader = request.body.getReader();
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return false;
+    }
+  }
+  return true;
 }
 
 async function authorize({ route, request, ip }: { route: ApiRouteDef; request: Request; ip?: string }): Promise<Caller | null> {
@@ -103,6 +130,8 @@ async function parseBody({ request, schema }: { request: Request; schema: z.ZodT
   } catch {
     throw new ApiError('invalid_input', 'The request body is not valid JSON');
   }
+  const badText = findUnstorableText(value);
+  if (badText) throw new ApiError('invalid_input', 'The request body contains text that cannot be stored', { [badText]: ['must not contain NUL characters or unpaired UTF-16 surrogates'] });
   return parseWith({ schema, value, what: 'request body' });
 }
 

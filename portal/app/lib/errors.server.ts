@@ -53,7 +53,7 @@ function envelope({ status, body, headers }: { status: number; body: ErrorEnvelo
 }
 
 // A safety net: a constraint the database enforces is still bad input, never a 500.
-const INVALID_INPUT_SQLSTATES = new Set(['23502', '23514', '22001', '22003', '22007', '22008', '22P02']);
+const INVALID_INPUT_SQLSTATES = new Set(['23502', '23514', '22001', '22003', '22007', '22008', '22P02', '22021', '22P05']);
 
 function databaseErrorToApiError(error: unknown): ApiError | undefined {
   if (error instanceof UniqueConstraintError) return new ApiError('conflict', 'This conflicts with an existing record');

@@ -29,3 +29,25 @@ export function formatPercent(ratio: number | null | undefined, digits = 1): str
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat('en-US').format(value);
 }
+
+/** Time saved, in the hours people think in: "7.5 h" below 10 hours, whole hours above. */
+export function formatHours(minutes: number): string {
+  const hours = minutes / 60;
+  if (hours === 0) return '0 h';
+  if (hours < 10) return `${hours.toFixed(1)} h`;
+  return `${formatNumber(Math.round(hours))} h`;
+}
+
+/** Minutes as 8-hour working days, when there are enough of them to be worth saying: "about 57 working days". */
+export function describeWorkingDays(minutes: number): string | null {
+  const days = Math.round(minutes / 60 / 8);
+  if (days < 1) return null;
+  return `about ${formatNumber(days)} working day${days === 1 ? '' : 's'}`;
+}
+
+const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** A UTC day ("2026-05-01") as "1 May", for chart axes. */
+export function formatShortDay(day: string): string {
+  return shortDay.format(new Date(`${day}T00:00:00Z`));
+}

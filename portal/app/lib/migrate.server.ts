@@ -2,9 +2,10 @@ import pg from 'pg';
 import type { Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { migrations } from '../../migrations';
+import { installJobQueue } from './jobs/boss.server';
 
 // Several replicas may start at once; an advisory lock, held on a connection of its own, makes them
-// migrate one after another.
+// migrate one after another. Migrating also installs (or upgrades) the job queue's schema and queues.
 const MIGRATION_LOCK_ID = 7_325_146_001;
 
 function createUmzug(sequelize: Sequelize) {
@@ -22,6 +23,7 @@ export async function migrate({ sequelize, databaseUrl }: { sequelize: Sequelize
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     const applied = await createUmzug(sequelize).up();
+    await installJobQueue({ databaseUrl });
     return applied.map((m) => m.name);
   } finally {
     await lock.end();

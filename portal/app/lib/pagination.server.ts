@@ -1,9 +1,13 @@
-import { Op, type FindOptions, type Includeable, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
+import { cast, col, literal, Op, where as sqlWhere, type FindOptions, type Includeable, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
 import { ApiError } from './errors.server';
 
 // Keyset pagination for every list: rows ordered by (field, id), the cursor holds the last row's pair.
 // Pages stay fast at any depth and do not skip or repeat rows when new ones arrive.
+// Timestamps go into the cursor with PostgreSQL's full microsecond precision: a JavaScript Date keeps only
+// milliseconds, and rows written within one millisecond would otherwise be skipped between pages.
+
+const KEYSET_ATTRIBUTE = '__keyset';
 
 const CursorSchema = z.object({ v: z.union([z.string(), z.number(), z.null()]), id: z.string() });
 
@@ -46,10 +50,15 @@ export async function paginate<M extends Model>({
 }): Promise<{ rows: M[]; nextCursor: string | null }> {
   const { field, direction } = order;
   const comparison = direction === 'ASC' ? Op.gt : Op.lt;
+  const attribute = model.getAttributes()[field];
+  const columnName = attribute?.field ?? field;
+  const column = col(`${model.name}.${columnName}`);
+  const isTimestamp = (attribute?.type as { key?: string } | undefined)?.key === 'DATE';
   let keyset: WhereOptions = {};
   if (cursor) {
     const { v, id } = decodeCursor(cursor);
-    keyset = { [Op.or]: [{ [field]: { [comparison]: v } }, { [field]: v, id: { [comparison]: id } }] };
+    const value = isTimestamp && typeof v === 'string' ? cast(v, 'timestamptz') : v;
+    keyset = { [Op.or]: [sqlWhere(column, comparison, value), { [Op.and]: [sqlWhere(column, Op.eq, value), { id: { [comparison]: id } }] }] };
   }
   const rows = await model.findAll({
     where: { [Op.and]: [where, keyset] },
@@ -59,10 +68,18 @@ export async function paginate<M extends Model>({
     ],
     limit: limit + 1,
     include,
-    attributes,
+    attributes: isTimestamp ? withExactText({ attributes, sql: `"${model.name}"."${columnName}"::text` }) : attributes,
   });
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
-  return { rows: page, nextCursor: hasMore && last ? encodeCursor({ value: last.get(field), id: last.get('id') as string }) : null };
+  const lastValue = isTimestamp ? last?.get(KEYSET_ATTRIBUTE) : last?.get(field);
+  return { rows: page, nextCursor: hasMore && last ? encodeCursor({ value: lastValue, id: last.get('id') as string }) : null };
+}
+
+/** Adds the ordering timestamp as PostgreSQL's exact text to the selected attributes. */
+function withExactText({ attributes, sql }: { attributes: FindOptions['attributes']; sql: string }): FindOptions['attributes'] {
+  const exact: [ReturnType<typeof literal>, string] = [literal(sql), KEYSET_ATTRIBUTE];
+  if (Array.isArray(attributes)) return [...attributes, exact];
+  return { include: [...(attributes?.include ?? []), exact], exclude: attributes?.exclude ?? [] };
 }

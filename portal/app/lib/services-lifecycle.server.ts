@@ -1,4 +1,6 @@
+import { startJobs, stopJobs } from '~/jobs/index.server';
 import { closeDb, getDb } from '~/models/index.server';
+import { ensureDefaultInstance } from '~/services/n8n-instance-connections.server';
 import { loadSampleData } from '~/services/sample-data/load.server';
 import { DEMO_STAFF } from '~/services/sample-data/catalog';
 import { countStaffUsers, findUserByEmail } from '~/services/users.server';
@@ -10,7 +12,7 @@ export type StartedServices = { sampleDataLoaded: boolean; staffUsers: number; h
 
 /**
  * Runs once per process, before the server listens: migrations, then (on the embedded dev database only,
- * and only when it is empty) the demo data.
+ * and only when it is empty) the demo data, the n8n instance from N8N_URL, then the job queue's workers and schedules.
  */
 export async function startServices({ embedded }: { embedded: boolean }): Promise<StartedServices> {
   const config = getConfig();
@@ -25,9 +27,12 @@ export async function startServices({ embedded }: { embedded: boolean }): Promis
     staffUsers = await countStaffUsers();
   }
   const hasDemoLogins = !config.isProduction && Boolean(await findUserByEmail(DEMO_STAFF.email));
+  await ensureDefaultInstance();
+  await startJobs();
   return { sampleDataLoaded, staffUsers, hasDemoLogins };
 }
 
 export async function stopServices() {
+  await stopJobs();
   await closeDb();
 }

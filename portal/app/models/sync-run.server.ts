@@ -14,7 +14,7 @@ export class SyncRun extends Model<InferAttributes<SyncRun>, InferCreationAttrib
   declare id: CreationOptional<string>;
   declare instanceId: ForeignKey<N8nInstance['id']>;
   declare trigger: 'schedule' | 'manual' | 'cli';
-  declare status: CreationOptional<'running' | 'ok' | 'error'>;
+  declare status: CreationOptional<'queued' | 'running' | 'ok' | 'error'>;
   declare startedAt: CreationOptional<Date>;
   declare finishedAt: Date | null;
   declare pages: CreationOptional<number>;

@@ -1,5 +1,5 @@
 import { LoginSchema } from '@monoliet/contract';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useBranding } from '~/components/branding';
@@ -12,6 +12,12 @@ import { signIn } from '~/services/sign-in.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in' }];
 
+// a refused sign-in (too many failures) says when to try again, on the page and in Retry-After
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After');
+  return retryAfter ? new Headers({ 'Retry-After': retryAfter }) : new Headers();
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentUser(request);
   if (current?.session.verified) throw redirect(homePathFor(current.user));
@@ -23,6 +29,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, LoginSchema);
   if (form.errors) return data({ errors: form.errors, email: form.values.email ?? '' }, { status: 400 });
   const result = await signIn({ ...form.data, ip: context.ip });
+  if (!result.ok && result.reason === 'rate_limited') {
+    return data({ errors: { form: [result.message] }, email: form.data.email }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
+  }
   if (!result.ok) return data({ errors: { form: [result.message] }, email: form.data.email }, { status: 400 });
   const cookie = await commitSession(newSession({ userId: result.user.id, version: result.user.sessionVersion }));
   return redirect(safeRedirectPath(redirectTo, homePathFor(result.user)), { headers: { 'Set-Cookie': cookie } });

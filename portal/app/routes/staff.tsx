@@ -15,6 +15,7 @@ const NAV: NavItem[] = [
   { to: '/staff/invoices', label: 'Invoices' },
   { to: '/staff/tickets', label: 'Tickets' },
   { to: '/staff/credentials', label: 'Credentials' },
+  { to: '/staff/emails', label: 'Emails' },
 ];
 
 export default function StaffLayout() {

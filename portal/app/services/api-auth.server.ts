@@ -10,6 +10,7 @@ const SIGN_IN_TOKEN_DAYS = 30;
 /** POST /auth/token: email + password for a token with every scope the user's role allows, valid 30 days. */
 export async function signInWithToken({ email, password, ip }: { email: string; password: string; ip?: string }) {
   const result = await signIn({ email, password, ip });
+  if (!result.ok && result.reason === 'rate_limited') throw new ApiError('rate_limited', result.message, undefined, { 'Retry-After': String(result.retryAfterSeconds) });
   if (!result.ok) throw new ApiError('unauthorized', result.message);
   const { user } = result;
   const expiresAt = new Date(Date.now() + SIGN_IN_TOKEN_DAYS * 86_400_000);

@@ -2,8 +2,9 @@ import type { ExecutionReport } from '@monoliet/contract';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { getDb } from '~/models/index.server';
 import { withRetryOnConflict } from '~/lib/db-retry.server';
+import { enqueueAlertChecks } from './alert-checks.server';
 import { recomputeDailyRollups } from './rollups.server';
-import { dedupeReports, utcDay } from './run-merge';
+import { dedupeReports, statusRank, utcDay } from './run-merge';
 
 export type RunSource = 'push' | 'backfill';
 export type IngestResult = { accepted: number; created: number; updated: number; unchanged: number };
@@ -91,9 +92,17 @@ export async function recordRuns({
       });
       const created = rows.filter((row) => row.inserted === true).length;
       const updated = rows.filter((row) => row.inserted === false).length;
+      await enqueueAlertChecks({ workflowIds: finishedRunWorkflows({ runs, workflowIds, rows }), transaction });
       return { accepted: reports.length, created, updated, unchanged: runs.length - created - updated };
     }),
   );
+}
+
+/** Workflows that got a new or changed finished run: their error alerts need a look. */
+function finishedRunWorkflows({ runs, workflowIds, rows }: { runs: ExecutionReport[]; workflowIds: Map<string, string>; rows: UpsertRow[] }): string[] {
+  const changed = new Set(rows.filter((row) => row.inserted !== null).map((row) => row.workflow_id));
+  const finished = runs.filter((run) => statusRank(run.status) === 3).map((run) => workflowIds.get(run.workflowId)!);
+  return [...new Set(finished)].filter((id) => changed.has(id));
 }
 
 function upsertBind({

@@ -79,12 +79,12 @@ export async function authenticate({ email, password }: { email: string; passwor
   return user;
 }
 
-export async function setPassword({ userId, password }: { userId: string; password: string }) {
-  const user = await User.findByPk(userId);
+export async function setPassword({ userId, password }: { userId: string; password: string }, transaction?: Transaction) {
+  const user = await User.findByPk(userId, { transaction });
   if (!user) throw new ApiError('not_found', 'User not found');
   assertPasswordAcceptable({ password, email: user.email });
   // a new session version signs out every other session of this user
-  await user.update({ passwordHash: await hashPassword(password), sessionVersion: user.sessionVersion + 1 });
+  await user.update({ passwordHash: await hashPassword(password), sessionVersion: user.sessionVersion + 1 }, { transaction });
   return user;
 }
 

@@ -84,7 +84,8 @@ describe('invoices in the client portal', () => {
 
     await page.getByRole('link', { name: open.number, exact: true }).click();
     await page.waitForURL(new RegExp(`/invoices/${open.id}$`));
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(open.number);
+    // the URL changes before the new page renders; wait for its heading
+    await page.getByRole('heading', { level: 1, name: open.number, exact: true }).waitFor();
     expect(await page.getByTestId('invoice-line').count()).toBe(2);
     const total = formatMoney({ amount: open.amount, currency: 'EUR' });
     expect(total).toBe('€1,822.50');

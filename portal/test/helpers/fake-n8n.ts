@@ -1,5 +1,7 @@
 import type { ExecutionStatus } from '@monoliet/contract';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 // An msw fake of n8n's public API that behaves as ../shared/N8N.md describes (checked against n8n 2.41):
 // executions newest first by id (ids with gaps), base64 {"lastId","limit"} cursors, default limit 100,
@@ -123,17 +125,25 @@ export class FakeN8n {
     return this.requests.filter((r) => r.path === path);
   }
 
+  /** msw handlers for this fake (tests in this process). */
   handlers(): HttpHandler[] {
-    const api = `${this.baseUrl}/api/v1`;
-    return [
-      http.get(`${api}/executions`, ({ request }) => this.handle(request, 'GET /executions', (query) => this.listExecutions(query))),
-      http.get(`${api}/executions/:id`, ({ request, params }) => this.handle(request, 'GET /executions/:id', () => this.getExecution(String(params.id)))),
-      http.get(`${api}/workflows`, ({ request }) => this.handle(request, 'GET /workflows', (query) => this.listWorkflows(query))),
-      http.get(`${api}/workflows/:id`, ({ request, params }) => this.handle(request, 'GET /workflows/:id', () => this.getWorkflow(String(params.id)))),
-      ...(['publish', 'unpublish', 'activate', 'deactivate'] as const).map((action) =>
-        http.post(`${api}/workflows/:id/${action}`, ({ request, params }) => this.handle(request, `POST ${action}`, () => this.setActive(String(params.id), action))),
-      ),
-    ];
+    return [http.all(`${this.baseUrl}/api/v1/*`, ({ request }) => this.fetch(request))];
+  }
+
+  /** Answers one request as n8n would (also what serveFakeN8n puts behind a real HTTP port). */
+  async fetch(request: Request): Promise<Response> {
+    const path = new URL(request.url).pathname.replace(/^.*\/api\/v1/, '');
+    const method = request.method.toUpperCase();
+    let match: RegExpExecArray | null;
+    if (method === 'GET' && path === '/executions') return this.handle(request, 'GET /executions', (query) => this.listExecutions(query));
+    if (method === 'GET' && (match = /^\/executions\/([^/]+)$/.exec(path))) return this.handle(request, 'GET /executions/:id', () => this.getExecution(decodeURIComponent(match![1]!)));
+    if (method === 'GET' && path === '/workflows') return this.handle(request, 'GET /workflows', (query) => this.listWorkflows(query));
+    if (method === 'GET' && (match = /^\/workflows\/([^/]+)$/.exec(path))) return this.handle(request, 'GET /workflows/:id', () => this.getWorkflow(decodeURIComponent(match![1]!)));
+    if (method === 'POST' && (match = /^\/workflows\/([^/]+)\/(publish|unpublish|activate|deactivate)$/.exec(path))) {
+      const action = match[2] as 'publish' | 'unpublish' | 'activate' | 'deactivate';
+      return this.handle(request, `POST ${action}`, () => this.setActive(decodeURIComponent(match![1]!), action));
+    }
+    return HttpResponse.json({ message: 'not found' }, { status: 404 });
   }
 
   private async handle(request: Request, route: string, answer: (query: Record<string, string>) => Response): Promise<Response> {
@@ -266,4 +276,37 @@ function workflowItem(w: FakeWorkflow) {
     triggerCount: w.active ? 1 : 0,
     tags: w.tags.map((name, i) => ({ id: `tag${i}${name.length}`, name, createdAt: w.createdAt, updatedAt: w.updatedAt })),
   };
+}
+
+/**
+ * The fake behind a real port on 127.0.0.1, for code msw cannot reach: a portal or CLI child process.
+ * A network-error fault closes the connection.
+ */
+export async function serveFakeN8n(options: Omit<ConstructorParameters<typeof FakeN8n>[0] & object, 'baseUrl'> = {}) {
+  const serving: { fake?: FakeN8n } = {};
+  const server = createServer((req, res) => {
+    void (async () => {
+      const request = new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers: headersOf(req), body: req.method === 'GET' || req.method === 'HEAD' ? undefined : await bodyOf(req) });
+      const response = await serving.fake!.fetch(request);
+      if (response.type === 'error') return req.socket.destroy();
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    })().catch(() => req.socket.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const fake = new FakeN8n({ ...options, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  serving.fake = fake;
+  return { fake, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+  return headers;
+}
+
+async function bodyOf(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { resetConfig } from '~/lib/config.server';
+import { stopJobQueue } from '~/lib/jobs/boss.server';
 import { closeDb, getDb } from '~/models/index.server';
 
 // A fresh database per test file, cloned from the migrated template (30-100 ms).
@@ -27,7 +28,9 @@ beforeAll(async () => {
   getDb();
 });
 
+// jest runs this before the test file's own afterAll: stop a job queue the file started first
 afterAll(async () => {
+  await stopJobQueue();
   await closeDb();
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 });
