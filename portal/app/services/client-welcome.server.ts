@@ -1,10 +1,13 @@
 import type { Transaction } from 'sequelize';
 import { actorOf, type Caller } from '~/lib/caller.server';
+import { clientWelcome } from '~/lib/email/templates';
 import { ApiError } from '~/lib/errors.server';
 import { assertStaff } from '~/lib/policy.server';
 import { Client, getDb } from '~/models/index.server';
 import { recordAudit } from './audit.server';
 import type { BulkOutcome } from './clients.server';
+import { queueEmails } from './emails.server';
+import { getEmailBranding } from './recipients.server';
 
 /**
  * Staff bulk action "Send the welcome email": one mail to each selected client's contact email, queued in
@@ -29,11 +32,9 @@ export async function sendWelcomeEmails({ caller, ids }: { caller: Caller; ids: 
   });
 }
 
-/**
- * The mail itself. The email templates, the outbox and the job queue come with the background work, which is
- * not in this build yet: until it is wired here (render a welcome template, queue it in `transaction`), staff
- * get this refusal and nothing is recorded.
- */
-async function queueWelcomeEmail(_mail: { client: Client }, _transaction: Transaction): Promise<void> {
-  throw new ApiError('unprocessable', 'Welcome emails cannot be sent yet: the email templates and job queue are not installed in this portal build');
+/** The mail itself, to the client's contact email, recorded in the outbox and queued in `transaction`. */
+async function queueWelcomeEmail({ client }: { client: Client }, transaction: Transaction): Promise<void> {
+  const branding = await getEmailBranding(transaction);
+  const rendered = clientWelcome({ branding, client: { companyName: client.companyName, contactName: client.contactName, plan: client.plan } });
+  await queueEmails([{ template: 'client-welcome', to: [client.email], rendered, clientId: client.id }], transaction);
 }

@@ -1,4 +1,4 @@
-import { healthDigest, invoiceCreated, invoiceReminder, ticketCreatedForClient, ticketReplied, workflowErrorDigest, workflowFailing, type EmailBranding } from './index';
+import { clientWelcome, healthDigest, invoiceCreated, invoiceReminder, ticketCreatedForClient, ticketReplied, workflowErrorDigest, workflowFailing, type EmailBranding } from './index';
 
 const branding: EmailBranding = { companyName: 'Brightloop Automation', brandColor: '#0ea5e9', supportEmail: 'support@brightloop.example', publicUrl: 'https://portal.example' };
 const ticket = { number: 1042, subject: 'Invoices <missing>', description: 'Since <b>today</b>', priority: 'high', status: 'open' };
@@ -47,5 +47,22 @@ describe('email templates', () => {
     const health = healthDigest({ branding, opened: [{ workflow: { name: 'Sync', clientName: 'Acme' }, message: 'No run for 3 hours' }], resolved: [], stillOpen: 1, url: 'https://p/a' });
     expect(health.subject).toBe('Workflow health: 1 new problem');
     expect(health.text).toContain('- Sync (Acme): No run for 3 hours');
+  });
+});
+
+describe('welcome email', () => {
+  it('greets the contact, names the plan and links to the portal', () => {
+    const mail = clientWelcome({ branding, client: { companyName: 'Acme <Logistics>', contactName: 'Mia', plan: 'Growth' } });
+    expect(mail.subject).toBe('Welcome to Brightloop Automation');
+    expect(mail.text).toContain('Hello Mia, welcome to Brightloop Automation.');
+    expect(mail.text).toContain('Plan: Growth');
+    expect(mail.text).toContain('Open the client portal: https://portal.example/');
+    expect(mail.html).toContain('Acme &lt;Logistics&gt;');
+  });
+
+  it('falls back to the company name when there is no contact, and leaves out an empty plan', () => {
+    const mail = clientWelcome({ branding, client: { companyName: 'Globex', contactName: ' ', plan: '' } });
+    expect(mail.text).toContain('Hello Globex,');
+    expect(mail.text).not.toContain('Plan:');
   });
 });
