@@ -129,7 +129,7 @@ export default function StaffClients() {
             rowKey={(client) => client.id}
             empty={<EmptyState title="No clients">{query.search || query.status ? 'Nothing matches these filters.' : 'Add the first client.'}</EmptyState>}
             columns={[
-              selectColumn({ idOf: (client) => client.id, labelOf: (client) => client.companyName }),
+              selectColumn<(typeof rows)[number]>({ idOf: (client) => client.id, labelOf: (client) => client.companyName }),
               {
                 key: 'name',
                 header: <SortHeader label="Company" field="companyName" order={query.order} />,

@@ -62,7 +62,7 @@ export function InvoicesCard({ clientId, rows, more }: { clientId: string; rows:
               { key: 'status', header: 'Status', cell: (row) => <InvoiceStatusBadge invoice={row} /> },
               { key: 'issued', header: 'Issued', cell: (row) => formatDate(row.issueDate) },
               { key: 'due', header: 'Due', cell: (row) => formatDate(row.dueDate) },
-              { key: 'total', header: 'Total', align: 'right', cell: (row) => formatMoney({ amount: row.amount, currency: row.currency }) },
+              { key: 'total', header: 'Total', align: 'right', cell: (row) => formatMoney({ amount: row.total, currency: row.currency }) },
             ]}
           />
         )}
