@@ -20,6 +20,13 @@ describe('configuration', () => {
     expect(configWith({ PORT: '3000', DATABASE_URL: 'mysql://nope' })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
   });
 
+  it('runs jobs unless RUN_JOBS=off, and names a wrong value', () => {
+    delete process.env.RUN_JOBS;
+    expect(configWith({})().runJobs).toBe(true);
+    expect(configWith({ RUN_JOBS: 'off' })().runJobs).toBe(false);
+    expect(configWith({ RUN_JOBS: 'maybe' })).toThrow(/RUN_JOBS/);
+  });
+
   it('requires real secrets in production', () => {
     delete process.env.SESSION_SECRET;
     expect(configWith({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: required in production/);

@@ -70,7 +70,7 @@ describe('POST /executions (ingest)', () => {
     expect([unknown.status, Object.keys(unknown.body.error.details)]).toEqual([400, ['instance']]);
     // text PostgreSQL cannot store is refused with its field, not a 500
     const nul = await staff('POST', '/executions', { instance: instance.identity, runs: [{ executionId: '1', workflowId: 'wf', status: 'error', startedAt: daysAgo(1), errorMessage: 'bad\u0000byte' }] });
-    expect([nul.status, nul.body.error.details]).toEqual([400, { 'runs.0.errorMessage': ['must not contain NUL characters'] }]);
+    expect([nul.status, nul.body.error.details]).toEqual([400, { 'runs.0.errorMessage': ['must not contain NUL characters or unpaired UTF-16 surrogates'] }]);
     expect(await ExecutionRun.count({ where: { instanceId: instance.id } })).toBe(0);
   });
 

@@ -71,6 +71,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REQUIRE_STAFF_2FA: booleanFlag,
   LOAD_SAMPLE_DATA: z.enum(['auto', 'never']).default('auto'),
+  // off: this process serves requests and queues jobs, but runs none (a web-only replica; workers elsewhere)
+  RUN_JOBS: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -129,6 +131,7 @@ function buildConfig(rawEnv: NodeJS.ProcessEnv) {
     logLevel: env.LOG_LEVEL,
     requireStaff2fa: env.REQUIRE_STAFF_2FA,
     loadSampleData: env.LOAD_SAMPLE_DATA,
+    runJobs: env.RUN_JOBS === 'on',
   };
 }
 

@@ -12,7 +12,8 @@ export type StartedServices = { sampleDataLoaded: boolean; staffUsers: number; h
 
 /**
  * Runs once per process, before the server listens: migrations, then (on the embedded dev database only,
- * and only when it is empty) the demo data, the n8n instance from N8N_URL, then the job queue's workers and schedules.
+ * and only when it is empty) the demo data, the n8n instance from N8N_URL, then the job queue's workers and
+ * schedules (unless RUN_JOBS=off).
  */
 export async function startServices({ embedded }: { embedded: boolean }): Promise<StartedServices> {
   const config = getConfig();
@@ -28,7 +29,8 @@ export async function startServices({ embedded }: { embedded: boolean }): Promis
   }
   const hasDemoLogins = !config.isProduction && Boolean(await findUserByEmail(DEMO_STAFF.email));
   await ensureDefaultInstance();
-  await startJobs();
+  if (config.runJobs) await startJobs();
+  else logger.info('RUN_JOBS=off: jobs are queued here but run by another process');
   return { sampleDataLoaded, staffUsers, hasDemoLogins };
 }
 

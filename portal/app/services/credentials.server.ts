@@ -7,6 +7,7 @@ import { assertClientAccess, clientScopeOf } from '~/lib/policy.server';
 import { ApiCredential, Client, getDb, User } from '~/models/index.server';
 import { recordAudit } from './audit.server';
 import { escapeLike } from './clients.server';
+import { notifyCredentialSubmitted } from './credential-notifications.server';
 import { hintFor } from './credential-hints';
 import { resolveOwningClient } from './owning-client.server';
 import { sealSecret } from './secrets.server';
@@ -87,6 +88,7 @@ export async function submitCredential({ caller, input }: { caller: Caller; inpu
       },
       transaction,
     );
+    await notifyCredentialSubmitted({ credentialId: credential.id }, transaction);
     return credential.id;
   });
   return loadCredentialDto(id);

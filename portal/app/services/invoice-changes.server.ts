@@ -8,6 +8,7 @@ import { Client, getDb, Invoice } from '~/models/index.server';
 import { recordAudit } from './audit.server';
 import { todayUtc, toInvoiceDto } from './invoice-dto';
 import { priceLines } from './invoice-lines';
+import { notifyInvoicePaid } from './invoice-notifications.server';
 
 // Staff change invoices only while they are open (pending or overdue). A paid or void invoice is a
 // record the client may already have filed: changing it is a conflict (409), never a silent edit.
@@ -43,7 +44,7 @@ export async function payInvoice({ caller, id, input }: Change<InvoicePay>): Pro
     apply: async ({ invoice, transaction }) => {
       const paidAt = paymentTime(input.paidAt);
       await invoice.update({ status: 'paid', paidAt, paymentMethod: input.method }, { transaction });
-      // TODO(events): publish invoice.paid here, inside this transaction, once the events fan-out lands
+      await notifyInvoicePaid({ invoiceId: invoice.id }, transaction);
       return { action: 'invoice.pay', metadata: { number: invoice.number, method: input.method, paidAt: paidAt.toISOString(), total: invoice.amount, currency: invoice.currency } };
     },
   });

@@ -6,6 +6,7 @@ import { assertStaff } from '~/lib/policy.server';
 import { Client, getDb, Invoice } from '~/models/index.server';
 import { recordAudit } from './audit.server';
 import { todayUtc, toInvoiceDto } from './invoice-dto';
+import { notifyInvoiceCreated } from './invoice-notifications.server';
 import { planInvoiceFor, type Period } from './invoice-plan';
 import { addDays, createInvoice } from './invoices.server';
 
@@ -45,7 +46,7 @@ export async function issueInvoice({ caller, input }: { caller: Caller; input: I
       },
       transaction,
     );
-    // TODO(events): publish invoice.created here, inside this transaction, once the events fan-out lands
+    await notifyInvoiceCreated({ invoiceId: invoice.id }, transaction);
     return toInvoiceDto(invoice, { clientName: client.companyName, today: todayUtc() });
   });
 }

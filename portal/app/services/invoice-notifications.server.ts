@@ -2,12 +2,12 @@ import type { Transaction } from 'sequelize';
 import { getConfig } from '~/lib/config.server';
 import { invoiceCreated } from '~/lib/email/templates';
 import { PORTAL_PATHS } from '~/lib/portal-paths';
-import { ApiCredential, Invoice } from '~/models/index.server';
-import { credentialPayload, invoicePayload } from './event-payloads.server';
+import { Invoice } from '~/models/index.server';
+import { invoicePayload } from './event-payloads.server';
 import { publishEvent } from './events.server';
 import { getBillingRecipients, getEmailBranding } from './recipients.server';
 
-// Called by the invoice and credential services inside the transaction that made the change.
+// Called by the invoice services inside the transaction that made the change.
 
 export async function loadInvoice(invoiceId: string, transaction: Transaction) {
   const invoice = await Invoice.findByPk(invoiceId, { include: [{ association: 'client' }], transaction });
@@ -35,11 +35,4 @@ export async function notifyInvoiceCreated({ invoiceId }: { invoiceId: string },
 export async function notifyInvoicePaid({ invoiceId }: { invoiceId: string }, transaction: Transaction) {
   const { invoice, client } = await loadInvoice(invoiceId, transaction);
   return publishEvent({ event: 'invoice.paid', data: { invoice: invoicePayload(invoice) }, clientId: client.id }, transaction);
-}
-
-/** credential.submitted: webhooks only; the payload never carries the secret. */
-export async function notifyCredentialSubmitted({ credentialId }: { credentialId: string }, transaction: Transaction) {
-  const credential = await ApiCredential.findByPk(credentialId, { transaction });
-  if (!credential) throw new Error(`Credential ${credentialId} not found`);
-  return publishEvent({ event: 'credential.submitted', data: { credential: credentialPayload(credential) }, clientId: credential.clientId }, transaction);
 }

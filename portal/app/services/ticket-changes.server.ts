@@ -5,6 +5,7 @@ import { ApiError } from '~/lib/errors.server';
 import { assertClientAccess, isStaff } from '~/lib/policy.server';
 import { getDb, SupportTicket, TicketComment, TicketEvent, User } from '~/models/index.server';
 import { COMMENT_INCLUDES, TICKET_INCLUDES, toCommentDto, toTicketDto } from './ticket-dto.server';
+import { notifyTicketReplied, notifyTicketResolved, notifyTicketUpdated } from './ticket-notifications.server';
 import { checkTicketTransition } from './ticket-transitions';
 
 // Every change to a ticket runs in one transaction on the locked ticket row, and records what changed in
@@ -26,8 +27,13 @@ async function reloadTicket(id: string): Promise<TicketDto> {
   return toTicketDto((await SupportTicket.findByPk(id, { include: TICKET_INCLUDES }))!);
 }
 
-async function recordEvent({ caller, ticket, transaction }: Change, { kind, from, to }: { kind: TicketEvent['kind']; from: string | null; to: string | null }) {
+type RecordedChange = { kind: 'status' | 'priority' | 'assignee'; from: string | null; to: string | null };
+
+/** Records a change in the ticket's history and tells the client and the webhooks (ticket.resolved or ticket.updated). */
+async function recordEvent({ caller, ticket, transaction }: Change, { kind, from, to }: RecordedChange) {
   await TicketEvent.create({ ticketId: ticket.id, actorId: caller.user.id, kind, fromValue: from, toValue: to }, { transaction });
+  if (kind === 'status' && to === 'resolved') await notifyTicketResolved({ ticketId: ticket.id }, transaction);
+  else await notifyTicketUpdated({ ticketId: ticket.id, change: { field: kind, from, to } }, transaction);
 }
 
 async function setStatus(change: Change, to: TicketStatus) {
@@ -103,6 +109,7 @@ export async function addTicketComment({ caller, id, input }: { caller: Caller; 
     // updated_at is the ticket's last activity, which lists sort by; an internal note is activity too
     change.ticket.changed('updatedAt', true);
     await change.ticket.save({ transaction: change.transaction });
+    await notifyTicketReplied({ ticketId: id, commentId: comment.id }, change.transaction);
     return comment.id;
   });
   return toCommentDto((await TicketComment.findByPk(commentId, { include: COMMENT_INCLUDES }))!);

@@ -7,6 +7,7 @@ import { assertClientAccess, clientScopeOf, isStaff } from '~/lib/policy.server'
 import { getDb, SupportTicket, TicketComment, TicketEvent, User, Workflow } from '~/models/index.server';
 import { escapeLike } from './clients.server';
 import { resolveOwningClient } from './owning-client.server';
+import { notifyTicketCreated } from './ticket-notifications.server';
 import { COMMENT_INCLUDES, EVENT_INCLUDES, TICKET_INCLUDES, toCommentDto, toHistoryEntry, toPerson, toTicketDto } from './ticket-dto.server';
 
 const NOT_FOUND = 'Ticket not found';
@@ -84,6 +85,7 @@ export async function createTicket({ caller, input }: { caller: Caller; input: T
       { transaction },
     );
     await TicketEvent.create({ ticketId: ticket.id, actorId: caller.user.id, kind: 'created', fromValue: null, toValue: 'open' }, { transaction });
+    await notifyTicketCreated({ ticketId: ticket.id }, transaction);
     return ticket.id;
   });
   return toTicketDto((await SupportTicket.findByPk(id, { include: TICKET_INCLUDES }))!);

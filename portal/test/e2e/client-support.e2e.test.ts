@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Client, User } from '~/models/index.server';
-import { ApiCredential } from '~/models/index.server';
+import { Op } from 'sequelize';
+import { ApiCredential, Email, SupportTicket } from '~/models/index.server';
 import { buildClient, buildTicket, buildUser, buildWorkflow, TEST_PASSWORD } from '../factories';
 import { launchBrowser, screenshot, signInAs } from '../helpers/browser';
 import { startPortal, type PortalProcess } from '../helpers/portal-process';
@@ -14,6 +15,8 @@ beforeAll(async () => {
   clientA = await buildClient({ companyName: 'Acme Logistics' });
   userA = await buildUser({ client: clientA, name: 'Maria Jensen', email: 'maria@acme.example', memberRole: 'owner' });
   await buildWorkflow({ client: clientA, name: 'Invoice OCR → Xero' });
+  // without alert recipients in the settings, staff alerts go to the active staff users
+  await buildUser({ role: 'staff', email: 'sam@agency.example' });
 });
 afterAll(async () => {
   await browser?.close();
@@ -43,7 +46,12 @@ describe('support tickets in the browser', () => {
     await screenshot(page, 'ticket-new');
     await Promise.all([page.waitForURL(/\/tickets\/[0-9a-f-]{36}\?created=1$/), page.getByRole('button', { name: 'Open ticket' }).click()]);
     await page.getByText(/Ticket #\d+ is open/).first().waitFor();
-    // the lead adds here, once the events fan-out is merged: an email in the outbox for the client contact and the staff
+    // the confirmation for Maria and the client's contact, the alert for the agency's recipients
+    const ticketId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const number = (await SupportTicket.findByPk(ticketId))!.number;
+    const mails = await Email.findAll({ where: { clientId: clientA.id, subject: { [Op.like]: `%#${number}%` } } });
+    const sent = mails.flatMap((mail) => mail.toAddresses.map((to) => `${mail.template} ${to}`)).sort();
+    expect(sent).toEqual([`ticket-created ${clientA.email}`, 'ticket-created maria@acme.example', 'ticket-created-staff sam@agency.example'].sort());
 
     await page.getByLabel('Your message').fill('It is also missing the credit notes.');
     await page.getByRole('button', { name: 'Send reply' }).click();
