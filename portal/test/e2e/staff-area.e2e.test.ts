@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { AuditLogEntry, Client, Invoice, SupportTicket, User } from '~/models/index.server';
+import { AuditLogEntry, Client, Email, Invoice, SupportTicket, User } from '~/models/index.server';
 import { createCredential } from '~/services/credentials.server';
 import { DEMO_STAFF } from '~/services/sample-data/catalog';
 import { loadSampleData } from '~/services/sample-data/load.server';
 import { buildClient, buildUser } from '../factories';
 import { launchBrowser, screenshot, signInAs } from '../helpers/browser';
 import { startPortal, type PortalProcess } from '../helpers/portal-process';
+import { waitFor } from '../helpers/wait';
 
 let portal: PortalProcess;
 let browser: Browser;
@@ -16,7 +17,8 @@ beforeAll(async () => {
   [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await signInAs({ page, baseUrl: portal.url, email: DEMO_STAFF.email, password: DEMO_STAFF.password });
-});
+  // loading the demo agency takes a while on a loaded machine
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await portal?.stop();
@@ -24,6 +26,10 @@ afterAll(async () => {
 
 const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const dialog = () => page.getByTestId('confirm-dialog');
+
+/** The mail of a template to one address, once the portal's email job has filed it in the outbox (no SMTP_URL in tests). */
+const outboxMail = ({ template, to }: { template: string; to: string }) =>
+  waitFor(async () => (await Email.findAll({ where: { template, status: 'outbox' } })).find((mail) => mail.toAddresses.includes(to)), { what: `the ${template} mail to ${to}` });
 
 describe('the staff area', () => {
   it('shows the dashboard with its figures', async () => {
@@ -72,6 +78,7 @@ describe('the staff area', () => {
     expect(invoice.amount).toBe('1590.00');
     await heading(invoice.number).waitFor();
     expect(invoice.number).toMatch(/\d{4}-\d{4}$/);
+    expect((await outboxMail({ template: 'invoice-created', to: 'peter@initech.example' })).subject).toContain(invoice.number);
 
     await page.getByRole('button', { name: 'Mark paid' }).click();
     await dialog().waitFor();
@@ -95,6 +102,7 @@ describe('the staff area', () => {
     await dialog().getByRole('button', { name: 'Resolve' }).click();
     await page.getByText('1 ticket resolved').waitFor();
     expect((await SupportTicket.findByPk(ticket.id))!.status).toBe('resolved');
+    expect((await outboxMail({ template: 'ticket-resolved', to: 'alice@umbrella.example' })).subject).toContain(`#${ticket.number}`);
     expect(await AuditLogEntry.count({ where: { action: 'ticket.bulk_resolve' } })).toBe(1);
   });
 
