@@ -19,18 +19,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { caller } = await requireStaffCaller({ request, context });
   const query = readListQuery({ request, schema: CredentialListQuerySchema.extend({ limit: CredentialListQuerySchema.shape.limit.default(25) }) });
   const [page, clients] = await Promise.all([loadForPage(listCredentials({ caller, query })), listClientChoices(caller)]);
-  return { ...page, clients, clientNames: Object.fromEntries(clients.map((client) => [client.id, client.companyName])), filters: { status: query.status ?? null, client: query.client ?? '', search: query.search ?? '', order: query.order }, hasPrevious: Boolean(query.cursor) };
+  const statusTabs = [{ value: null, label: 'All' }, ...CREDENTIAL_STATUSES.map((status) => ({ value: status, label: { pending: 'Received', active: 'In use', invalid: 'Not working', revoked: 'Revoked' }[status] }))];
+  return { ...page, statusTabs, clients, clientNames: Object.fromEntries(clients.map((client) => [client.id, client.companyName])), filters: { status: query.status ?? null, client: query.client ?? '', search: query.search ?? '', order: query.order }, hasPrevious: Boolean(query.cursor) };
 }
 
-const STATUS_TABS = [{ value: null, label: 'All' }, ...CREDENTIAL_STATUSES.map((status) => ({ value: status, label: { pending: 'Received', active: 'In use', invalid: 'Not working', revoked: 'Revoked' }[status] }))];
-
 export default function StaffCredentials() {
-  const { data: rows, nextCursor, hasPrevious, clients, clientNames, filters } = useLoaderData<typeof loader>();
+  const { data: rows, nextCursor, hasPrevious, statusTabs, clients, clientNames, filters } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title="Credentials" description="API keys and logins clients handed over. Values stay encrypted; revealing one asks for your password and is audited." />
       <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
-        <TabLinks param="status" label="Status" current={filters.status} tabs={STATUS_TABS} />
+        <TabLinks param="status" label="Status" current={filters.status} tabs={statusTabs} />
         <FilterBar keep={{ status: filters.status, order: filters.order }} resetTo="/staff/credentials">
           <label className="text-xs font-medium text-slate-600">
             Service

@@ -30,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { caller } = await requireStaffCaller({ request, context });
   const invoice = await loadForPage(getInvoice({ caller, id: requireIdParam(params) }));
-  return { invoice, notice: readNotice(new URL(request.url).searchParams) };
+  return { invoice, paymentMethods: PAYMENT_METHODS, notice: readNotice(new URL(request.url).searchParams) };
 }
 
 type Intent = 'pay' | 'void' | 'remind';
@@ -84,7 +84,7 @@ const CONFIRM = {
 } as const;
 
 export default function StaffInvoice() {
-  const { invoice, notice } = useLoaderData<typeof loader>();
+  const { invoice, paymentMethods, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const location = useLocation();
   const open = invoice.status === 'pending' || invoice.status === 'overdue';
@@ -140,7 +140,7 @@ export default function StaffInvoice() {
                   <label className="block text-sm font-medium text-slate-700">
                     Method
                     <select name="method" defaultValue="bank_transfer" className="mt-1 block w-full rounded-md border-0 py-2 pl-3 text-sm ring-1 ring-inset ring-slate-300">
-                      {PAYMENT_METHODS.map((method) => (
+                      {paymentMethods.map((method) => (
                         <option key={method} value={method}>
                           {paymentMethodLabel(method)}
                         </option>

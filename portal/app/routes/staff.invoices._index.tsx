@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = readListQuery({ request, schema: InvoiceListQuerySchema.extend({ limit: InvoiceListQuerySchema.shape.limit.default(25) }) });
   const [page, totals, clients] = await Promise.all([loadForPage(listInvoices({ caller, query })), summarizeInvoices({ caller, query }), listClientChoices(caller)]);
   const params = new URL(request.url).searchParams;
-  return { ...page, totals, clients, filters: { status: params.get('status'), client: query.client ?? '', order: query.order }, hasPrevious: Boolean(query.cursor), notice: readNotice(params) };
+  return { ...page, totals, clients, paymentMethods: PAYMENT_METHODS, filters: { status: params.get('status'), client: query.client ?? '', order: query.order }, hasPrevious: Boolean(query.cursor), notice: readNotice(params) };
 }
 
 type ActionResult = { confirm?: { ids: string[] }; error?: string };
@@ -62,7 +62,7 @@ const TABS = [
 ];
 
 export default function StaffInvoices() {
-  const { data: rows, nextCursor, hasPrevious, totals, clients, filters, notice } = useLoaderData<typeof loader>();
+  const { data: rows, nextCursor, hasPrevious, totals, clients, paymentMethods, filters, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const location = useLocation();
   return (
@@ -139,7 +139,7 @@ export default function StaffInvoices() {
           <label className="block text-sm font-medium text-slate-700">
             Paid by
             <select name="method" defaultValue="bank_transfer" className="mt-1 block w-full rounded-md border-0 py-2 pl-3 text-sm ring-1 ring-inset ring-slate-300">
-              {PAYMENT_METHODS.map((method) => (
+              {paymentMethods.map((method) => (
                 <option key={method} value={method}>
                   {paymentMethodLabel(method)}
                 </option>

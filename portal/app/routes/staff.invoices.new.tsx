@@ -30,7 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const clients = await listClientChoices(caller);
   const client = clients.find((choice) => choice.id === params.get('client')) ?? null;
   const type: InvoiceType = isInvoiceType(params.get('type')) ? (params.get('type') as InvoiceType) : 'monthly';
-  if (!client) return { clients, client: null, type, draft: null, planProblem: null };
+  const types = INVOICE_TYPES;
+  if (!client) return { clients, types, client: null, type, draft: null, planProblem: null };
   const draft: InvoiceDraft = { clientId: client.id, type, currency: '', lines: [], periodStart: '', periodEnd: '', issueDate: '', dueDate: '', notes: '' };
   let planProblem: string | null = null;
   try {
@@ -45,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (!(error instanceof ApiError)) throw error;
     planProblem = error.message;
   }
-  return { clients, client, type, draft, planProblem };
+  return { clients, types, client, type, draft, planProblem };
 }
 
 type ActionResult = { errors?: FormErrors; draft: InvoiceDraft; spare: number };
@@ -77,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewInvoice() {
-  const { clients, client, type, draft, planProblem } = useLoaderData<typeof loader>();
+  const { clients, types, client, type, draft, planProblem } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const current = result?.draft ?? draft;
   return (
@@ -103,7 +104,7 @@ export default function NewInvoice() {
           <label className="text-sm font-medium text-slate-700">
             Type
             <select name="type" defaultValue={type} className="mt-1.5 block w-56 rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300">
-              {INVOICE_TYPES.map((value) => (
+              {types.map((value) => (
                 <option key={value} value={value}>
                   {INVOICE_TYPE_LABELS[value]}
                   {value === 'monthly' ? ' (from the plan)' : ''}

@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { caller } = await requireStaffCaller({ request, context });
   const ticket = await loadForPage(getTicket({ caller, id: requireIdParam(params) }));
   const [client, staff] = await Promise.all([getClient({ caller, id: ticket.clientId }), listAssignableStaff(caller)]);
-  return { ticket, client: { id: client.id, companyName: client.companyName }, staff };
+  return { ticket, client: { id: client.id, companyName: client.companyName }, staff, statuses: TICKET_STATUSES, priorities: TICKET_PRIORITIES };
 }
 
 type ActionResult = { intent: string; errors: FormErrors; body?: string };
@@ -70,7 +70,7 @@ const STATUS_LABELS = { open: 'Open', in_progress: 'In progress', resolved: 'Res
 const DONE: Record<string, string> = { reply: 'Reply sent.', note: 'Internal note added.', update: 'Ticket updated.', resolve: 'Ticket resolved; the client was told by email.', reopen: 'Ticket reopened.' };
 
 export default function StaffTicket() {
-  const { ticket, client, staff } = useLoaderData<typeof loader>();
+  const { ticket, client, staff, statuses, priorities } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const replyForm = useFormReset();
   const commentErrors = result?.intent === 'reply' || result?.intent === 'note' ? result.errors : undefined;
@@ -135,8 +135,8 @@ export default function StaffTicket() {
           <Card title="Triage">
             <Form method="post" className="space-y-4">
               <CsrfInput />
-              <SelectField label="Status" name="status" defaultValue={ticket.status} options={TICKET_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))} error={result?.intent === 'update' ? result.errors.status : undefined} />
-              <SelectField label="Priority" name="priority" defaultValue={ticket.priority} options={TICKET_PRIORITIES.map((priority) => ({ value: priority, label: priority[0]!.toUpperCase() + priority.slice(1) }))} />
+              <SelectField label="Status" name="status" defaultValue={ticket.status} options={statuses.map((status) => ({ value: status, label: STATUS_LABELS[status] }))} error={result?.intent === 'update' ? result.errors.status : undefined} />
+              <SelectField label="Priority" name="priority" defaultValue={ticket.priority} options={priorities.map((priority) => ({ value: priority, label: priority[0]!.toUpperCase() + priority.slice(1) }))} />
               <SelectField
                 label="Assignee"
                 name="assigneeId"

@@ -23,17 +23,17 @@ import { countOpenTicketsByPriority, countTicketsByStatus, listTickets } from '~
 
 export const meta: MetaFunction = () => [{ title: 'Tickets' }];
 
-// The queue: unresolved tickets first by default, the most recently active on top.
-const QueueQuerySchema = TicketListQuerySchema.extend({
-  status: TicketListQuerySchema.shape.status.unwrap().default(['open', 'in_progress']),
-  order: TicketListQuerySchema.shape.order.removeDefault().default('-updatedAt'),
-  limit: TicketListQuerySchema.shape.limit.removeDefault().default(25),
-});
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { caller } = await requireStaffCaller({ request, context });
   const url = new URL(request.url);
-  const query = readListQuery({ request, schema: QueueQuerySchema });
+  // the queue: unresolved tickets by default, the most recently active on top (built here, so the page's
+  // browser code never loads the schemas)
+  const schema = TicketListQuerySchema.extend({
+    status: TicketListQuerySchema.shape.status.unwrap().default(['open', 'in_progress']),
+    order: TicketListQuerySchema.shape.order.removeDefault().default('-updatedAt'),
+    limit: TicketListQuerySchema.shape.limit.removeDefault().default(25),
+  });
+  const query = readListQuery({ request, schema });
   const [page, byStatus, byPriority, clients, staff] = await Promise.all([
     loadForPage(listTickets({ caller, query })),
     countTicketsByStatus(caller),
@@ -47,6 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     clientNames,
     clients,
     staff,
+    priorities: TICKET_PRIORITIES,
     byStatus,
     byPriority,
     filters: { status: url.searchParams.get('status') ?? 'open,in_progress', priority: url.searchParams.get('priority') ?? '', client: query.client ?? '', assignee: query.assignee ?? '', search: query.search ?? '', order: query.order },
@@ -73,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function StaffTickets() {
-  const { data: rows, nextCursor, hasPrevious, clientNames, clients, staff, byStatus, byPriority, filters, notice } = useLoaderData<typeof loader>();
+  const { data: rows, nextCursor, hasPrevious, clientNames, clients, staff, priorities, byStatus, byPriority, filters, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const location = useLocation();
   return (
@@ -112,7 +113,7 @@ export default function StaffTickets() {
             <select name="priority" defaultValue={filters.priority} className={filterInputClass}>
               <option value="">Any</option>
               <option value="urgent,high">Urgent and high</option>
-              {TICKET_PRIORITIES.map((priority) => (
+              {priorities.map((priority) => (
                 <option key={priority} value={priority}>
                   {priority[0]!.toUpperCase() + priority.slice(1)}
                 </option>
