@@ -24,6 +24,9 @@ module.exports = {
   maxWorkers: process.env.CI ? 2 : '50%',
   // real databases and real portal processes: seconds, not milliseconds (this is not a speed check)
   testTimeout: 60_000,
+  // a test file that fails in its setup can leave a browser or a portal process behind; the run must still
+  // end (and print its summary) instead of hanging CI until its time limit
+  forceExit: true,
   projects: [
     { ...shared, displayName: 'contract', testMatch: ['<rootDir>/packages/contract/src/**/*.test.ts'] },
     { ...shared, displayName: 'portal-unit', testMatch: ['<rootDir>/portal/app/**/*.test.ts'] },

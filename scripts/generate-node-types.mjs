@@ -15,6 +15,7 @@ export const OUTPUT_FILE = path.join(root, 'nodes/shared/contract.ts');
 /** Runtime values the nodes use, copied as literals (add names here when nodes need more). */
 const CONSTANTS = [
   'MAX_PAGE_SIZE',
+  'MAX_STATS_DAYS',
   'WEBHOOK_EVENTS',
   'WEBHOOK_HEADERS',
   'WEBHOOK_TOLERANCE_SECONDS',
@@ -32,6 +33,23 @@ const TYPES = [
   'WebhookSubscriptionCreate',
   'WebhookSubscription',
   'WebhookSubscriptionCreated',
+  'TicketStatus',
+  'TicketPriority',
+  'TicketDto',
+  'TicketCreate',
+  'TicketUpdate',
+  'TicketCommentCreate',
+  'InvoiceStatus',
+  'InvoiceType',
+  'PaymentMethod',
+  'InvoiceSummaryDto',
+  'InvoiceLineInput',
+  'InvoiceCreate',
+  'InvoicePay',
+  'ClientDto',
+  'ExecutionRunDto',
+  'ExecutionStats',
+  'WorkflowDto',
   'Page',
 ];
 

@@ -6,9 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as client from './actions/client/Client.resource';
 import * as execution from './actions/execution/Execution.resource';
+import * as invoice from './actions/invoice/Invoice.resource';
 import { describeError, getOperation, planCalls, toNodeError } from './actions/router';
 import * as ticket from './actions/ticket/Ticket.resource';
+import * as workflow from './actions/workflow/Workflow.resource';
+import { searchClients, searchInvoices, searchTickets, searchWorkflows } from './methods/listSearch';
 
 export class Monoliet implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +22,8 @@ export class Monoliet implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Report runs and errors to the Monoliet client portal and work with its tickets',
+		description:
+			'Report runs and errors to the Monoliet client portal, and work with its tickets, invoices, clients and workflows',
 		defaults: {
 			name: 'Monoliet',
 		},
@@ -39,19 +44,38 @@ export class Monoliet implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
+						name: 'Client',
+						value: 'client',
+					},
+					{
 						name: 'Execution',
 						value: 'execution',
+					},
+					{
+						name: 'Invoice',
+						value: 'invoice',
 					},
 					{
 						name: 'Ticket',
 						value: 'ticket',
 					},
+					{
+						name: 'Workflow',
+						value: 'workflow',
+					},
 				],
 				default: 'execution',
 			},
+			...client.description,
 			...execution.description,
+			...invoice.description,
 			...ticket.description,
+			...workflow.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchClients, searchInvoices, searchTickets, searchWorkflows },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

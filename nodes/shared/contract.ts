@@ -2,6 +2,7 @@
 // npm run generate:node-types rewrites it; a test fails when it is out of date.
 
 export const MAX_PAGE_SIZE = 250;
+export const MAX_STATS_DAYS = 366;
 export const WEBHOOK_EVENTS = [
 	'ticket.created',
 	'ticket.updated',
@@ -91,6 +92,193 @@ export type WebhookSubscriptionCreated = {
 	clientId: string | null;
 	createdAt: string;
 	secret: string;
+};
+
+export type TicketStatus = 'open' | 'in_progress' | 'resolved';
+
+export type TicketPriority = 'low' | 'medium' | 'high' | 'urgent';
+
+export type TicketDto = {
+	id: string;
+	number: number;
+	clientId: string;
+	subject: string;
+	description: string;
+	priority: TicketPriority;
+	status: TicketStatus;
+	workflow: {
+		id: string;
+		name: string;
+	} | null;
+	createdBy: {
+		id: string;
+		name: string;
+		role: 'staff' | 'client';
+	} | null;
+	assignee: {
+		id: string;
+		name: string;
+		role: 'staff' | 'client';
+	} | null;
+	resolvedAt: string | null;
+	createdAt: string;
+	updatedAt: string;
+};
+
+export type TicketCreate = {
+	subject: string;
+	description: string;
+	priority: TicketPriority;
+	clientId?: string;
+	workflowId?: string | null;
+};
+
+export type TicketUpdate = {
+	subject?: string;
+	description?: string;
+	priority?: TicketPriority;
+	status?: TicketStatus;
+	assigneeId?: string | null;
+};
+
+export type TicketCommentCreate = {
+	body: string;
+	internal: boolean;
+};
+
+export type InvoiceStatus = 'void' | 'pending' | 'overdue' | 'paid';
+
+export type InvoiceType = 'setup' | 'monthly' | 'additional';
+
+export type PaymentMethod = 'check' | 'bank_transfer' | 'card' | 'direct_debit' | 'paypal' | 'stripe' | 'cash' | 'other';
+
+export type InvoiceSummaryDto = {
+	id: string;
+	number: string;
+	clientId: string;
+	clientName: string;
+	type: InvoiceType;
+	status: InvoiceStatus;
+	isOverdue: boolean;
+	currency: string;
+	total: string;
+	amountDue: string;
+	issueDate: string;
+	dueDate: string;
+	paidAt: string | null;
+	paymentMethod: string | null;
+	voidedAt: string | null;
+	periodStart: string | null;
+	periodEnd: string | null;
+	createdAt: string;
+	updatedAt: string;
+};
+
+export type InvoiceLineInput = {
+	description: string;
+	quantity: number;
+	unitAmount: string;
+};
+
+export type InvoiceCreate = {
+	clientId: string;
+	type: InvoiceType;
+	lines?: InvoiceLineInput[];
+	currency?: string;
+	issueDate?: string;
+	dueDate?: string;
+	periodStart?: string;
+	periodEnd?: string;
+	notes?: string;
+};
+
+export type InvoicePay = {
+	method: PaymentMethod;
+	paidAt?: string;
+};
+
+export type ClientDto = {
+	id: string;
+	slug: string;
+	companyName: string;
+	contactName: string;
+	email: string;
+	billingEmail: string | null;
+	phone: string;
+	status: 'active' | 'paused' | 'churned';
+	plan: string;
+	setupFee: string;
+	monthlyFee: string;
+	currency: string;
+	billingCycle: 'monthly' | 'yearly';
+	nextBillingDate: string | null;
+	createdAt: string;
+	updatedAt: string;
+	notes?: string;
+};
+
+export type ExecutionRunDto = {
+	id: string;
+	instanceId: string;
+	n8nExecutionId: string;
+	workflow: {
+		id: string;
+		name: string;
+		n8nWorkflowId: string;
+	};
+	clientId: string | null;
+	status: ExecutionStatus;
+	mode: string;
+	startedAt: string;
+	stoppedAt: string | null;
+	durationMs: number | null;
+	errorMessage: string | null;
+	errorNode: string | null;
+	retryOf: string | null;
+	itemCount: number | null;
+	source: 'push' | 'backfill';
+};
+
+export type ExecutionStats = {
+	total: number;
+	success: number;
+	error: number;
+	successRate: number | null;
+	avgDurationMs: number | null;
+	minutesSaved: number;
+	from: string;
+	to: string;
+	days: number;
+	series: {
+		day: string;
+		total: number;
+		success: number;
+		error: number;
+		minutesSaved: number;
+	}[];
+};
+
+export type WorkflowDto = {
+	id: string;
+	instanceId: string;
+	n8nWorkflowId: string;
+	name: string;
+	status: 'error' | 'active' | 'paused';
+	active: boolean;
+	client: {
+		id: string;
+		slug: string;
+		companyName: string;
+	} | null;
+	minutesSavedPerRun: number;
+	expectedIntervalMinutes: number | null;
+	tags: string[];
+	lastRun: {
+		startedAt: string;
+		status: ExecutionStatus;
+	} | null;
+	createdAt: string;
+	updatedAt: string;
 };
 
 export type Page<T> = { data: T[]; nextCursor: string | null };

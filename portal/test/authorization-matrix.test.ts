@@ -18,6 +18,14 @@ const OVERRIDES: Record<string, Override> = {
   },
   createTicket: { status: { clientBUser: 400 }, reason: "the example body names client A; a client user may only open tickets for its own client, so B's user is told the clientId is wrong" },
   createCredential: { status: { clientBUser: 400 }, reason: "the example body names client A; a client user may only hand over credentials for its own client, so B's user is told the clientId is wrong" },
+  activateWorkflow: {
+    status: { staff: 409 },
+    reason: 'the fixture workflows belong to an n8n instance without an API key, which the portal refuses before calling n8n; workflow-activation tests cover n8n',
+  },
+  deactivateWorkflow: {
+    status: { staff: 409 },
+    reason: 'the fixture workflows belong to an n8n instance without an API key, which the portal refuses before calling n8n; workflow-activation tests cover n8n',
+  },
   reopenTicket: {
     status: { clientASession: 409, clientBUser: 409, staff: 409 },
     reason: 'the ticket fixtures are open, and only a resolved ticket can be reopened (tickets-api.test.ts reopens a resolved one)',

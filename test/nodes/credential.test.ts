@@ -1,20 +1,12 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
 import { MonolietApi } from '../../credentials/MonolietApi.credentials';
-import { API_TOKEN, PORTAL_URL, authenticate, evaluateCredentialExpression, httpRequest, type Credentials } from './helpers/fake-n8n';
+import { API_TOKEN, PORTAL_URL } from './helpers/fake-n8n';
 import { startFakePortal } from './helpers/fake-portal';
+import { testCredential } from './helpers/test-credential';
 
 const portal = startFakePortal();
 beforeAll(() => portal.server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => (portal.requests.length = 0));
 afterAll(() => portal.server.close());
-
-/** Runs the credential's test request the way n8n's "Test" button does. */
-async function testCredential(credentials: Credentials) {
-  const { request } = new MonolietApi().test;
-  const baseURL = evaluateCredentialExpression(String(request.baseURL), credentials) as string;
-  const options: IHttpRequestOptions = { method: request.method, url: `${baseURL}${request.url}`, json: true, returnFullResponse: true, ignoreHttpStatusErrors: true };
-  return (await httpRequest(authenticate(options, credentials))) as { statusCode: number; body: { user?: { email: string } } };
-}
 
 describe('MonolietApi credential', () => {
   it('tests the token with GET /api/v1/auth/me, whatever trailing slashes the URL has', async () => {

@@ -45,7 +45,7 @@ export function isTransientFailure(outcome: PortalFailure): boolean {
 	return !outcome.reachable || TRANSIENT_STATUSES.has(outcome.status);
 }
 
-function portalBaseUrl(url: string): string {
+export function portalBaseUrl(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
 

@@ -5,24 +5,25 @@ import { CsrfInput } from '~/components/csrf-input';
 import { EmailStatusBadge } from '~/components/email-status-badge';
 import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
-import { requireStaff } from '~/lib/auth.server';
+import { actorOf } from '~/lib/caller.server';
 import { formErrorsFrom, loadForPage, requireIdParam } from '~/lib/client-page.server';
 import { formatDateTime } from '~/lib/format';
+import { requireStaffCaller } from '~/lib/staff-page.server';
 import { resendEmail } from '~/services/emails.server';
 import { getEmail } from '~/services/email-outbox.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Email: ${data.email.subject}` : 'Email' }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireStaffCaller({ request, context });
   return { email: await loadForPage(getEmail({ id: requireIdParam(params) })) };
 }
 
-/** Sends a failed mail again. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  await requireStaff(request);
+/** Sends a failed mail again (audited). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { caller } = await requireStaffCaller({ request, context });
   try {
-    await resendEmail({ emailId: requireIdParam(params) });
+    await resendEmail({ emailId: requireIdParam(params), actor: actorOf(caller) });
     return { error: null };
   } catch (error) {
     return { error: formErrorsFrom(error).form?.[0] ?? 'This email cannot be sent again' };

@@ -12,10 +12,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const NAV: NavItem[] = [
   { to: '/staff', label: 'Dashboard', end: true },
   { to: '/staff/clients', label: 'Clients' },
+  { to: '/staff/workflows', label: 'Workflows' },
+  { to: '/staff/executions', label: 'Executions' },
   { to: '/staff/invoices', label: 'Invoices' },
   { to: '/staff/tickets', label: 'Tickets' },
   { to: '/staff/credentials', label: 'Credentials' },
+  { to: '/staff/instances', label: 'n8n instances' },
   { to: '/staff/emails', label: 'Emails' },
+  { to: '/staff/jobs', label: 'Jobs' },
 ];
 
 export default function StaffLayout() {

@@ -31,9 +31,10 @@ export function isEmailStatus(value: unknown): value is EmailStatus {
 }
 
 /** The mails the portal composed, newest first: the dev outbox and the sent/failed log (staff only). */
-export async function listEmails({ search, status, cursor }: { search?: string; status?: EmailStatus; cursor?: string }): Promise<{ data: EmailListItem[]; nextCursor: string | null }> {
+export async function listEmails({ search, status, clientId, cursor }: { search?: string; status?: EmailStatus; clientId?: string; cursor?: string }): Promise<{ data: EmailListItem[]; nextCursor: string | null }> {
   const conditions: WhereOptions<Email>[] = [];
   if (status) conditions.push({ status });
+  if (clientId) conditions.push({ clientId });
   const term = search?.trim().slice(0, 200);
   if (term) {
     const pattern = `%${escapeLike(term)}%`;
@@ -48,6 +49,14 @@ export async function listEmails({ search, status, cursor }: { search?: string; 
     attributes: ['id', 'template', 'toAddresses', 'subject', 'status', 'attempts', 'error', 'sentAt', 'createdAt'],
   });
   return { data: page.rows.map(toListItem), nextCursor: page.nextCursor };
+}
+
+/** How many mails are in each state (the tabs of the staff page). */
+export async function countEmailsByStatus(): Promise<Record<EmailStatus, number>> {
+  const rows = (await Email.findAll({ attributes: ['status', [fn('count', col('id')), 'count']], group: ['status'], raw: true })) as unknown as { status: EmailStatus; count: string }[];
+  const counts = Object.fromEntries(EMAIL_STATUSES.map((status) => [status, 0])) as Record<EmailStatus, number>;
+  for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
 }
 
 export async function getEmail({ id }: { id: string }): Promise<EmailDetail> {

@@ -4,6 +4,7 @@ import type { RenderedEmail } from '~/lib/email/templates';
 import { isSmtpConfigured, sendMail } from '~/lib/email/transport.server';
 import { enqueueJob } from '~/lib/jobs/boss.server';
 import { Email, getDb } from '~/models/index.server';
+import { recordAudit, type Actor } from './audit.server';
 import { uniqueAddresses } from './recipients.server';
 
 export type QueuedEmail = { template: string; to: string[]; rendered: RenderedEmail; clientId: string | null };
@@ -60,14 +61,15 @@ export async function deliverEmail({ emailId, isFinalAttempt }: { emailId: strin
   return outcome;
 }
 
-/** Sends a failed mail again (staff, from the outbox page). */
-export async function resendEmail({ emailId }: { emailId: string }): Promise<Email> {
+/** Sends a failed mail again (staff, from the outbox page); the audit log says who did. */
+export async function resendEmail({ emailId, actor }: { emailId: string; actor: Actor }): Promise<Email> {
   return getDb().transaction(async (transaction) => {
     const email = await Email.findByPk(emailId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!email) throw new ApiError('not_found', 'Email not found');
     if (email.status !== 'failed') throw new ApiError('conflict', 'Only a failed email can be sent again');
     await email.update({ status: 'queued', error: null }, { transaction });
     await enqueueJob({ queue: 'email', data: { emailId: email.id }, transaction });
+    await recordAudit({ actor, action: 'email.resend', target: { type: 'email', id: email.id }, clientId: email.clientId, metadata: { template: email.template, to: email.toAddresses } }, transaction);
     return email;
   });
 }

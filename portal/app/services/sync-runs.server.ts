@@ -2,6 +2,7 @@ import type { SyncRunDto } from '@monoliet/contract';
 import { isAdvisoryLockHeld } from '~/lib/advisory-lock.server';
 import { ApiError } from '~/lib/errors.server';
 import { enqueueJob } from '~/lib/jobs/boss.server';
+import { paginate } from '~/lib/pagination.server';
 import { getDb, N8nInstance, SyncRun } from '~/models/index.server';
 import { recordAudit, type Actor } from './audit.server';
 import { listSyncableInstances } from './n8n-instance-connections.server';
@@ -51,6 +52,12 @@ export async function getSyncRun({ id }: { id: string }): Promise<SyncRunDto> {
   const run = await SyncRun.findByPk(id);
   if (!run) throw new ApiError('not_found', 'Sync run not found');
   return toSyncRunDto(run);
+}
+
+/** The sync history of an instance, newest first (the staff instance page). */
+export async function listSyncRuns({ instanceId, limit = 20, cursor }: { instanceId: string; limit?: number; cursor?: string }): Promise<{ data: SyncRunDto[]; nextCursor: string | null }> {
+  const page = await paginate({ model: SyncRun, where: { instanceId }, order: { field: 'startedAt', direction: 'DESC' }, limit, cursor });
+  return { data: page.rows.map(toSyncRunDto), nextCursor: page.nextCursor };
 }
 
 /** The schedule's fan-out: one reconcile job per instance with an API key (at most one waiting each). */

@@ -2,6 +2,7 @@ import type { WorkflowDetailDto, WorkflowUpdate } from '@monoliet/contract';
 import type { Transaction } from 'sequelize';
 import { actorOf, type Caller } from '~/lib/caller.server';
 import { ApiError } from '~/lib/errors.server';
+import { assertStaff } from '~/lib/policy.server';
 import { Client, getDb, Workflow } from '~/models/index.server';
 import { recordAudit } from './audit.server';
 import { findVisibleWorkflow } from './workflow-access.server';
@@ -35,6 +36,24 @@ export async function updateWorkflow({ caller, id, input }: { caller: Caller; id
     );
   });
   return toWorkflowDetail({ caller, workflow: await findVisibleWorkflow({ caller, id }) });
+}
+
+/**
+ * The staff pages' bulk assignment: each workflow goes through updateWorkflow (its own transaction and
+ * audit entry). Workflows deleted since the list was shown are counted as skipped, not an error.
+ */
+export async function assignWorkflows({ caller, ids, clientId }: { caller: Caller; ids: string[]; clientId: string | null }): Promise<{ assigned: number; skipped: number }> {
+  assertStaff(caller);
+  let assigned = 0;
+  for (const id of ids) {
+    try {
+      await updateWorkflow({ caller, id, input: { clientId } });
+      assigned++;
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'not_found')) throw error;
+    }
+  }
+  return { assigned, skipped: ids.length - assigned };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { WorkflowDetailDto, WorkflowDto, WorkflowListQuery } from '@monolie
 import { Op, type WhereOptions } from 'sequelize';
 import type { Caller } from '~/lib/caller.server';
 import { paginate, parseOrder } from '~/lib/pagination.server';
-import { clientScopeOf } from '~/lib/policy.server';
+import { assertStaff, clientScopeOf } from '~/lib/policy.server';
 import { Client, Workflow } from '~/models/index.server';
 import { escapeLike } from './clients.server';
 import { getWorkflowTrends } from './execution-stats.server';
@@ -46,6 +46,19 @@ export async function listWorkflows({ caller, query }: { caller: Caller; query: 
   const page = await paginate({ model: Workflow, where: { [Op.and]: conditions }, order: parseOrder(query.order), limit: query.limit, cursor: query.cursor, include: withClient });
   const lastRuns = await findLastRuns(page.rows.map((w) => w.id));
   return { data: page.rows.map((workflow) => toWorkflowDto({ workflow, lastRun: lastRuns.get(workflow.id) })), nextCursor: page.nextCursor };
+}
+
+/** How many workflows wait for a client (the staff "Unassigned" queue). */
+export async function countUnassignedWorkflows({ caller }: { caller: Caller }): Promise<number> {
+  assertStaff(caller);
+  return Workflow.count({ where: { clientId: null } });
+}
+
+/** Names and clients of some workflows, for a confirmation that lists what a bulk action will change. */
+export async function describeWorkflows({ caller, ids }: { caller: Caller; ids: string[] }): Promise<{ id: string; name: string; client: string | null }[]> {
+  assertStaff(caller);
+  const rows = await Workflow.findAll({ where: { id: { [Op.in]: ids } }, include: withClient, order: [['name', 'ASC']] });
+  return rows.map((workflow) => ({ id: workflow.id, name: workflow.name, client: workflow.client?.companyName ?? null }));
 }
 
 /** One workflow with its last 30 days (the same figures as GET /executions/stats?workflow=…&days=30). */

@@ -17,7 +17,8 @@ beforeAll(async () => {
   await loadSampleData();
   [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
   api = apiClient(portal.url, await tokenFor((await findUserByEmail(DEMO_CLIENT.email))!));
-});
+  // the demo agency has about 110,000 runs: on a busy 2-core machine this takes longer than a minute
+}, 240_000);
 afterAll(async () => {
   await browser?.close();
   await portal?.stop();

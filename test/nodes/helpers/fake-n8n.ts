@@ -4,14 +4,18 @@ import { mock } from 'jest-mock-extended';
 import type {
   IDataObject,
   IExecuteFunctions,
+  IGetNodeParameterOptions,
+  INodeProperties,
   IHookFunctions,
   IHttpRequestOptions,
+  ILoadOptionsFunctions,
   INode,
   INodeExecutionData,
   IWebhookFunctions,
   WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { MonolietApi } from '../../../credentials/MonolietApi.credentials';
+import { Monoliet } from '../../../nodes/Monoliet/Monoliet.node';
 
 export const PORTAL_URL = 'https://portal.monoliet.test';
 export const API_TOKEN = 'mlt_live_0123456789abcdef';
@@ -78,15 +82,49 @@ export function evaluateCredentialExpression(expression: string, credentials: Cr
   return new Function('$credentials', `return (${body});`)(credentials);
 }
 
-function readParameter(parameters: Record<string, Parameter>, { name, itemIndex, fallback }: { name: string; itemIndex: number; fallback: unknown }) {
+function readParameter(
+  parameters: Record<string, Parameter>,
+  { name, itemIndex, fallback, options }: { name: string; itemIndex: number; fallback: unknown; options?: IGetNodeParameterOptions },
+) {
   let value: unknown = parameters;
   for (const key of name.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
-  if (typeof value === 'function') value = (value as (i: number) => unknown)(itemIndex);
+  value = resolveExpressions(value, itemIndex);
   if (value === undefined) {
     if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
     return fallback;
   }
+  return options?.extractValue ? extractResourceLocatorValue({ name, value }) : value;
+}
+
+/** Functions stand for expressions, also inside collections: each gives its value for the item. */
+function resolveExpressions(value: unknown, itemIndex: number): unknown {
+  if (typeof value === 'function') return (value as (i: number) => unknown)(itemIndex);
+  if (Array.isArray(value)) return value.map((v) => resolveExpressions(v, itemIndex));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveExpressions(v, itemIndex)]));
+  }
   return value;
+}
+
+/** A resource locator's value as the node author set it: `{ __rl, mode, value }`. */
+export function locator(mode: 'list' | 'url' | 'id', value: string) {
+  return { __rl: true, mode, value };
+}
+
+const monolietProperties: INodeProperties[] = new Monoliet().description.properties;
+
+/**
+ * What n8n's `getNodeParameter(name, i, fallback, { extractValue: true })` gives for a resource locator:
+ * the value, or for a mode with `extractValue` the regex's one group (an error when it does not match).
+ */
+function extractResourceLocatorValue({ name, value }: { name: string; value: unknown }): unknown {
+  if (typeof value !== 'object' || value === null || !('mode' in value) || !('value' in value)) return value;
+  const property = monolietProperties.find((p) => p.name === name && p.type === 'resourceLocator');
+  const mode = property?.modes?.find((m) => m.name === value.mode);
+  if (!mode?.extractValue) return value.value;
+  const match = new RegExp(mode.extractValue.regex).exec(String(value.value));
+  if (!match) throw new Error(`ERROR: ${property!.displayName} parameter's value is invalid. This is likely because the URL entered is incorrect`);
+  return match[1];
 }
 
 function fakeNode(type: string, name: string): INode {
@@ -122,8 +160,8 @@ export function fakeExecuteFunctions(options: ExecuteOptions) {
   const context = mock<IExecuteFunctions>();
   const node = fakeNode('n8n-nodes-monoliet.monoliet', 'Monoliet');
   context.getInputData.mockReturnValue(items);
-  context.getNodeParameter.mockImplementation(((name: string, itemIndex: number, fallback?: unknown) =>
-    readParameter(options.parameters, { name, itemIndex, fallback })) as never);
+  context.getNodeParameter.mockImplementation(((name: string, itemIndex: number, fallback?: unknown, parameterOptions?: IGetNodeParameterOptions) =>
+    readParameter(options.parameters, { name, itemIndex, fallback, options: parameterOptions })) as never);
   context.getNode.mockReturnValue(node);
   context.getCredentials.mockImplementation((async () => credentials) as never);
   context.getWorkflow.mockReturnValue({ id: 'wf_Orders01', name: 'Orders sync', active: true, ...options.workflow });
@@ -142,6 +180,15 @@ export function fakeExecuteFunctions(options: ExecuteOptions) {
   context.helpers = helpers as never;
   context.logger = { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() } as never;
   return { context, helpers, node };
+}
+
+/** The context of a resource locator's list search. */
+export function fakeLoadOptionsFunctions({ credentials = defaultCredentials }: { credentials?: Credentials } = {}) {
+  const context = mock<ILoadOptionsFunctions>();
+  context.getNode.mockReturnValue(fakeNode('n8n-nodes-monoliet.monoliet', 'Monoliet'));
+  context.getCredentials.mockImplementation((async () => credentials) as never);
+  context.helpers = requestHelpers(credentials) as never;
+  return context;
 }
 
 export type HookOptions = {

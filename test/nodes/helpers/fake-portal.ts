@@ -2,9 +2,11 @@
 // schemas and answer with its shapes (including the error envelope), so a body the real portal would
 // refuse is refused here too.
 import {
+  type ApiRouteDef,
+  authRoutes,
   ERROR_STATUS,
-  ExecutionBatchSchema,
-  WebhookSubscriptionCreateSchema,
+  executionRoutes,
+  webhookRoutes,
   type ErrorCode,
   type ErrorEnvelope,
   type ExecutionBatch,
@@ -13,9 +15,9 @@ import {
   type WebhookSubscriptionCreated,
 } from '@monoliet/contract';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { http, HttpResponse, type JsonBodyType } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type { z } from 'zod';
+import { contractRoute, type Answer } from './contract-route';
 import { API_TOKEN, PORTAL_URL } from './fake-n8n';
 
 export type RecordedRequest = { method: string; path: string; query: Record<string, string>; authorization: string | null; body: unknown };
@@ -23,14 +25,6 @@ export type RecordedRequest = { method: string; path: string; query: Record<stri
 export function errorEnvelope(code: ErrorCode, message: string, details?: Record<string, string[]>) {
   const envelope: ErrorEnvelope = { error: { code, message, ...(details ? { details } : {}), requestId: 'req_test_1' } };
   return HttpResponse.json(envelope, { status: ERROR_STATUS[code] });
-}
-
-function parse<T extends z.ZodType>(schema: T, body: unknown): { data: z.infer<T> } | { response: Response } {
-  const result = schema.safeParse(body);
-  if (result.success) return { data: result.data };
-  const details: Record<string, string[]> = {};
-  for (const issue of result.error.issues) (details[issue.path.join('.')] ??= []).push(issue.message);
-  return { response: errorEnvelope('invalid_input', 'Invalid request body', details) };
 }
 
 export function startFakePortal() {
@@ -60,50 +54,75 @@ export function startFakePortal() {
       return answer({ body, params: params as Record<string, string>, url });
     });
 
+  // the routes every node test may call, served from the route table like the ones a test adds with `serve`
   const handlers = [
-    route('get', '/api/v1/auth/me', () => {
-      const me: Me = {
+    contractRoute({
+      requests,
+      route: authRoutes.me,
+      answer: (): Me => ({
         user: { id: randomUUID(), email: 'builder@agency.test', name: 'Builder', role: 'staff' },
         client: null,
         token: { id: randomUUID(), name: 'n8n production', scopes: ['ingest', 'read', 'write'] },
-      };
-      return HttpResponse.json(me);
+      }),
     }),
-    route('post', '/api/v1/executions', ({ body }) => {
-      const parsed = parse(ExecutionBatchSchema, body);
-      if ('response' in parsed) return parsed.response;
-      ingested.push(parsed.data);
-      const result: IngestResult = { accepted: parsed.data.runs.length, created: parsed.data.runs.length, updated: 0, unchanged: 0 };
-      return HttpResponse.json(result, { status: 201 });
+    contractRoute({
+      requests,
+      route: executionRoutes.ingest,
+      answer: ({ body }): IngestResult => {
+        const batch: ExecutionBatch = 'runs' in body ? body : { instance: body.instance, runs: [body] };
+        ingested.push(batch);
+        return { accepted: batch.runs.length, created: batch.runs.length, updated: 0, unchanged: 0 };
+      },
     }),
-    route('post', '/api/v1/webhooks', ({ body }) => {
-      const parsed = parse(WebhookSubscriptionCreateSchema, body);
-      if ('response' in parsed) return parsed.response;
-      const created: WebhookSubscriptionCreated = {
-        id: randomUUID(),
-        targetUrl: parsed.data.targetUrl,
-        events: parsed.data.events,
-        description: parsed.data.description ?? '',
-        isActive: true,
-        clientId: null,
-        createdAt: new Date().toISOString(),
-        secret: `whsec_${randomBytes(24).toString('hex')}`,
-      };
-      subscriptions.set(created.id, created);
-      return HttpResponse.json(created, { status: 201 });
+    contractRoute({
+      requests,
+      route: webhookRoutes.create,
+      answer: ({ body }) => {
+        const created: WebhookSubscriptionCreated = {
+          id: randomUUID(),
+          targetUrl: body.targetUrl,
+          events: body.events,
+          description: body.description ?? '',
+          isActive: true,
+          clientId: null,
+          createdAt: new Date().toISOString(),
+          secret: `whsec_${randomBytes(24).toString('hex')}`,
+        };
+        subscriptions.set(created.id, created);
+        return created;
+      },
     }),
-    route('get', '/api/v1/webhooks/:id', ({ params }) => {
-      const found = subscriptions.get(params.id);
-      if (!found) return errorEnvelope('not_found', 'Webhook subscription not found');
-      const { secret: _secret, ...subscription } = found;
-      return HttpResponse.json(subscription as JsonBodyType);
+    contractRoute({
+      requests,
+      route: webhookRoutes.get,
+      answer: ({ params }) => {
+        const found = subscriptions.get(params.id);
+        if (!found) return errorEnvelope('not_found', 'Webhook subscription not found');
+        const { secret: _secret, ...subscription } = found;
+        return subscription;
+      },
     }),
-    route('delete', '/api/v1/webhooks/:id', ({ params }) => {
-      if (!subscriptions.delete(params.id)) return errorEnvelope('not_found', 'Webhook subscription not found');
-      return new HttpResponse(null, { status: 204 });
+    contractRoute({
+      requests,
+      route: webhookRoutes.delete,
+      answer: ({ params }) => (subscriptions.delete(params.id) ? null : errorEnvelope('not_found', 'Webhook subscription not found')),
     }),
   ];
 
   const server = setupServer(...handlers);
-  return { server, requests, subscriptions, ingested, route };
+  /** Serves one route of the contract's route table for the current test (see contract-route.ts). */
+  const serve = <R extends ApiRouteDef>(apiRoute: R, answer: Answer<R>) => server.use(contractRoute({ requests, route: apiRoute, answer }));
+  return { server, requests, subscriptions, ingested, route, serve };
+}
+
+/** A fake portal listening for the whole test file, its handlers and recorded requests reset after each test. */
+export function useFakePortal() {
+  const portal = startFakePortal();
+  beforeAll(() => portal.server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    portal.server.resetHandlers();
+    portal.requests.length = 0;
+  });
+  afterAll(() => portal.server.close());
+  return portal;
 }

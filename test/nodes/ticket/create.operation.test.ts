@@ -1,36 +1,22 @@
-import { HttpResponse } from 'msw';
+import { ticketRoutes } from '@monoliet/contract';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { API_TOKEN } from '../helpers/fake-n8n';
-import { errorEnvelope, startFakePortal } from '../helpers/fake-portal';
+import { errorEnvelope, useFakePortal } from '../helpers/fake-portal';
+import { buildTicketRecord, ticketOf } from '../helpers/records';
 import { runMonoliet } from '../helpers/run-node';
 
-// POST /api/v1/tickets as agreed with the API (the contract does not hold the ticket schemas yet)
-const TicketCreateSchema = z.strictObject({
-  subject: z.string().min(1).max(200),
-  description: z.string().min(1),
-  priority: z.enum(['low', 'medium', 'high', 'urgent']),
-  clientId: z.uuid().optional(),
-});
+const portal = useFakePortal();
 const knownClient = randomUUID();
+const knownWorkflow = { id: randomUUID(), name: 'Nightly export' };
 
-const portal = startFakePortal();
-beforeAll(() => portal.server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() =>
-  portal.server.use(
-    portal.route('post', '/api/v1/tickets', ({ body }) => {
-      const parsed = TicketCreateSchema.safeParse(body);
-      if (!parsed.success) return errorEnvelope('invalid_input', 'Invalid request body', { [String(parsed.error.issues[0].path[0])]: [parsed.error.issues[0].message] });
-      if (parsed.data.clientId && parsed.data.clientId !== knownClient) return errorEnvelope('not_found', 'Client not found');
-      return HttpResponse.json({ id: randomUUID(), status: 'open', ...parsed.data, clientId: parsed.data.clientId ?? knownClient }, { status: 201 });
-    }),
-  ),
+  portal.serve(ticketRoutes.create, ({ body }) => {
+    if (body.clientId && body.clientId !== knownClient) return errorEnvelope('not_found', 'Client not found');
+    if (body.workflowId && body.workflowId !== knownWorkflow.id) return errorEnvelope('not_found', 'Workflow not found');
+    const { clientId = knownClient, workflowId, ...fields } = body;
+    return ticketOf(buildTicketRecord({ ...fields, clientId, workflow: workflowId ? knownWorkflow : null }));
+  }),
 );
-afterEach(() => {
-  portal.server.resetHandlers();
-  portal.requests.length = 0;
-});
-afterAll(() => portal.server.close());
 
 const form = [
   { json: { subject: 'Export stopped', details: 'The nightly export did not arrive', urgent: true } },
@@ -54,17 +40,23 @@ describe('Ticket → Create', () => {
       { method: 'POST', path: '/api/v1/tickets', authorization: `Bearer ${API_TOKEN}`, body: { subject: 'New user', description: 'Please add Jan to the portal', priority: 'medium' } },
     ]);
     expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-    expect(output[0].json).toMatchObject({ subject: 'Export stopped', status: 'open', priority: 'urgent' });
+    expect(output[0].json).toMatchObject({ subject: 'Export stopped', status: 'open', priority: 'urgent', number: expect.any(Number) });
   });
 
-  it('sends the client when given', async () => {
-    await runMonoliet({ parameters: createTicket({ clientId: knownClient }), items: form.slice(0, 1) });
-    expect(portal.requests[0].body).toMatchObject({ clientId: knownClient });
+  it('sends the client and the workflow the ticket is about when given', async () => {
+    const { output } = await runMonoliet({ parameters: createTicket({ clientId: knownClient, workflowId: ` ${knownWorkflow.id} ` }), items: form.slice(0, 1) });
+    expect(portal.requests[0].body).toMatchObject({ clientId: knownClient, workflowId: knownWorkflow.id });
+    expect(output[0].json).toMatchObject({ clientId: knownClient, workflow: knownWorkflow });
   });
 
   it("fails with the portal's message for an unknown client", async () => {
     const run = runMonoliet({ parameters: createTicket({ clientId: randomUUID() }), items: form.slice(0, 1) });
     await expect(run).rejects.toMatchObject({ message: 'Client not found', httpCode: '404', context: { itemIndex: 0 } });
+  });
+
+  it('refuses a client ID that is not a portal ID before calling the portal', async () => {
+    await expect(runMonoliet({ parameters: createTicket({ clientId: 'acme' }), items: form.slice(0, 1) })).rejects.toMatchObject({ message: '"acme" is not a valid client ID' });
+    expect(portal.requests).toHaveLength(0);
   });
 
   it('continues past a refused item when the node continues on fail', async () => {

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../types';
+import * as getAll from './getAll.operation';
+import * as getStats from './getStats.operation';
 import * as report from './report.operation';
 import * as reportError from './reportError.operation';
 
-export const operations: Record<string, Operation> = { report, reportError };
+export const operations: Record<string, Operation> = { getAll, getStats, report, reportError };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,6 +16,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['execution'] } },
 		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the runs the portal stored, filtered by client, workflow, status, mode or start time',
+				action: 'Get many runs',
+			},
+			{
+				name: 'Get Stats',
+				value: 'getStats',
+				description: 'Get totals, success rate, time saved and a per-day series over a period',
+				action: 'Get run statistics',
+			},
 			{
 				name: 'Report',
 				value: 'report',
@@ -29,6 +43,8 @@ export const description: INodeProperties[] = [
 		],
 		default: 'report',
 	},
+	...getAll.description,
+	...getStats.description,
 	...report.description,
 	...reportError.description,
 ];

@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { TicketCreate, TicketPriority } from '../../../shared/contract';
+import { readOptionalId } from '../../helpers/parameters';
 import { monolietApiRequest } from '../../transport';
 import type { OperationCall } from '../types';
+import { priorityOptions } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -11,6 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
+		description: 'A short summary of the problem or request (at most 200 characters)',
 	},
 	{
 		displayName: 'Description',
@@ -25,12 +29,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Priority',
 		name: 'priority',
 		type: 'options',
-		options: [
-			{ name: 'Low', value: 'low' },
-			{ name: 'Medium', value: 'medium' },
-			{ name: 'High', value: 'high' },
-			{ name: 'Urgent', value: 'urgent' },
-		],
+		options: priorityOptions,
 		default: 'medium',
 	},
 	{
@@ -48,6 +47,13 @@ const properties: INodeProperties[] = [
 				description:
 					'The client the ticket is for. Needed with a staff token; a client token always opens tickets for its own client.',
 			},
+			{
+				displayName: 'Workflow ID',
+				name: 'workflowId',
+				type: 'string',
+				default: '',
+				description: "The portal ID of the client's workflow the ticket is about",
+			},
 		],
 	},
 ];
@@ -61,17 +67,23 @@ export async function execute(
 	this: IExecuteFunctions,
 	{ itemIndex, pairedItem }: OperationCall,
 ): Promise<INodeExecutionData[]> {
-	const { clientId } = this.getNodeParameter('additionalFields', itemIndex, {}) as { clientId?: string };
-	const body: IDataObject = {
+	const { clientId, workflowId } = this.getNodeParameter('additionalFields', itemIndex, {}) as {
+		clientId?: string;
+		workflowId?: string;
+	};
+	const body: TicketCreate = {
 		subject: this.getNodeParameter('subject', itemIndex) as string,
 		description: this.getNodeParameter('description', itemIndex) as string,
-		priority: this.getNodeParameter('priority', itemIndex) as string,
+		priority: this.getNodeParameter('priority', itemIndex) as TicketPriority,
 	};
-	if (clientId) body.clientId = clientId;
+	const client = readOptionalId(this, { value: clientId, label: 'client', itemIndex });
+	if (client) body.clientId = client;
+	const workflow = readOptionalId(this, { value: workflowId, label: 'workflow', itemIndex });
+	if (workflow) body.workflowId = workflow;
 	const ticket = (await monolietApiRequest.call(this, {
 		method: 'POST',
 		path: '/api/v1/tickets',
-		body,
+		body: body as IDataObject,
 		itemIndex,
 	})) as IDataObject;
 	return [{ json: ticket, pairedItem }];
