@@ -58,7 +58,7 @@ export type ClientUpdate = z.infer<typeof ClientUpdateSchema>;
 export const ClientListQuerySchema = PageQuerySchema.extend({
   status: z.enum(CLIENT_STATUSES).optional(),
   search: z.string().trim().max(100).optional(),
-  order: z.enum(['companyName', '-companyName', 'createdAt', '-createdAt']).default('companyName'),
+  order: z.enum(['companyName', '-companyName', 'createdAt', '-createdAt', 'monthlyFee', '-monthlyFee']).default('companyName'),
 });
 export type ClientListQuery = z.infer<typeof ClientListQuerySchema>;
 

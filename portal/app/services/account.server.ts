@@ -1,4 +1,6 @@
+import type { Caller } from '~/lib/caller.server';
 import { ApiError } from '~/lib/errors.server';
+import { assertStaff } from '~/lib/policy.server';
 import { verifyPassword } from '~/lib/password.server';
 import { ClientMember, User } from '~/models/index.server';
 import { recordAudit } from './audit.server';
@@ -33,6 +35,16 @@ export type ClientMemberView = { id: string; name: string; email: string; role: 
 /** The people of a client, for its owner's account page. Only an owner may see them. */
 export async function listClientMembers({ clientId, memberRole }: { clientId: string; memberRole: 'owner' | 'member' | null }): Promise<ClientMemberView[]> {
   if (memberRole !== 'owner') throw new ApiError('forbidden', 'Only the owner of a client can see its members');
+  return loadClientMembers(clientId);
+}
+
+/** Staff: the people of any client, on the client's staff page. */
+export async function listMembersOfClient({ caller, clientId }: { caller: Caller; clientId: string }): Promise<ClientMemberView[]> {
+  assertStaff(caller);
+  return loadClientMembers(clientId);
+}
+
+async function loadClientMembers(clientId: string): Promise<ClientMemberView[]> {
   const members = await ClientMember.findAll({
     where: { clientId },
     include: [{ model: User, as: 'user', attributes: ['id', 'name', 'email', 'isActive', 'lastLoginAt'] }],

@@ -3,8 +3,8 @@ import { Op, UniqueConstraintError, type WhereOptions } from 'sequelize';
 import { actorOf, type Caller } from '~/lib/caller.server';
 import { ApiError } from '~/lib/errors.server';
 import { paginate, parseOrder } from '~/lib/pagination.server';
-import { assertClientAccess, clientScopeOf, isStaff } from '~/lib/policy.server';
-import { Client } from '~/models/index.server';
+import { assertClientAccess, assertStaff, clientScopeOf, isStaff } from '~/lib/policy.server';
+import { Client, getDb } from '~/models/index.server';
 import { recordAudit } from './audit.server';
 
 export function toClientDto(client: Client, { includeNotes }: { includeNotes: boolean }): ClientDto {
@@ -74,7 +74,7 @@ export async function createClient({ caller, input }: { caller: Caller; input: C
 export async function updateClient({ caller, id, input }: { caller: Caller; id: string; input: ClientUpdate }): Promise<ClientDto> {
   const client = await Client.findByPk(id);
   if (!client) throw new ApiError('not_found', 'Client not found');
-  const churnedAt = input.status === undefined || input.status === client.status ? client.churnedAt : input.status === 'churned' ? new Date() : null;
+  const churnedAt = churnedAtAfter({ client, status: input.status });
   try {
     await client.update({ ...input, churnedAt });
   } catch (error) {
@@ -82,6 +82,46 @@ export async function updateClient({ caller, id, input }: { caller: Caller; id: 
   }
   await recordAudit({ actor: actorOf(caller), action: 'client.update', target: { type: 'client', id }, clientId: id, metadata: { fields: Object.keys(input) } });
   return dto(caller)(client);
+}
+
+/** churned_at after a status change: set when a client churns, cleared when it comes back, kept otherwise (MRR history reads it). */
+function churnedAtAfter({ client, status }: { client: Client; status: Client['status'] | undefined }): Date | null {
+  if (status === undefined || status === client.status) return client.churnedAt;
+  return status === 'churned' ? new Date() : null;
+}
+
+export type BulkOutcome = { changed: string[]; skipped: string[] };
+
+/**
+ * Staff bulk action: sets the status of several clients in one transaction (mark churned, mark active).
+ * Clients already in that status are skipped. Each change is audited as client.update, the whole as client.bulk_status.
+ */
+export async function setClientsStatus({ caller, ids, status }: { caller: Caller; ids: string[]; status: Client['status'] }): Promise<BulkOutcome> {
+  assertStaff(caller);
+  return getDb().transaction(async (transaction) => {
+    const clients = await Client.findAll({ where: { id: ids }, order: [['id', 'ASC']], lock: transaction.LOCK.UPDATE, transaction });
+    if (clients.length !== new Set(ids).size) throw new ApiError('not_found', 'One of the selected clients no longer exists');
+    const outcome: BulkOutcome = { changed: [], skipped: [] };
+    for (const client of clients) {
+      if (client.status === status) {
+        outcome.skipped.push(client.id);
+        continue;
+      }
+      const from = client.status;
+      await client.update({ status, churnedAt: churnedAtAfter({ client, status }) }, { transaction });
+      await recordAudit({ actor: actorOf(caller), action: 'client.update', target: { type: 'client', id: client.id }, clientId: client.id, metadata: { fields: ['status'], from, to: status, bulk: true } }, transaction);
+      outcome.changed.push(client.id);
+    }
+    await recordAudit({ actor: actorOf(caller), action: 'client.bulk_status', metadata: { status, changed: outcome.changed, skipped: outcome.skipped } }, transaction);
+    return outcome;
+  });
+}
+
+/** Every client's id and name, for the staff pages' client pickers and filters. */
+export async function listClientChoices(caller: Caller): Promise<{ id: string; companyName: string; status: Client['status'] }[]> {
+  assertStaff(caller);
+  const clients = await Client.findAll({ attributes: ['id', 'companyName', 'status'], order: [['companyName', 'ASC']] });
+  return clients.map((client) => ({ id: client.id, companyName: client.companyName, status: client.status }));
 }
 
 function slugConflict(error: unknown) {

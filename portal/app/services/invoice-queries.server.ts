@@ -55,9 +55,9 @@ export async function getInvoice({ caller, id }: { caller: Caller; id: string })
 
 export type OutstandingTotal = { currency: string; amountDue: string; count: number; overdueAmount: string; overdueCount: number; nextDueDate: string | null };
 
-/** What is still to be paid, per currency (amounts of different currencies are never added up). */
-export async function summarizeOutstanding({ caller }: { caller: Caller }): Promise<OutstandingTotal[]> {
-  const own = clientScopeOf(caller) ?? null;
+/** What is still to be paid, per currency (amounts of different currencies are never added up); staff may name one client. */
+export async function summarizeOutstanding({ caller, client }: { caller: Caller; client?: string }): Promise<OutstandingTotal[]> {
+  const own = clientScopeOf(caller) ?? client ?? null;
   const rows = await getDb().query<{ currency: string; amount_due: string; count: string; overdue_amount: string; overdue_count: string; next_due_date: string | null }>(
     `SELECT currency,
             sum(amount)::numeric(14, 2)::text AS amount_due,
@@ -79,4 +79,24 @@ export async function summarizeOutstanding({ caller }: { caller: Caller }): Prom
     overdueCount: Number(row.overdue_count),
     nextDueDate: row.next_due_date,
   }));
+}
+
+export type InvoiceTotals = { currency: string; count: number; total: string; amountDue: string };
+
+/** The sum of every invoice a list query matches (all its pages), per currency: the totals row of the staff list. */
+export async function summarizeInvoices({ caller, query }: { caller: Caller; query: InvoiceListQuery }): Promise<InvoiceTotals[]> {
+  const db = getDb();
+  const rows = (await Invoice.findAll({
+    where: listFilters({ own: clientScopeOf(caller), query, today: todayUtc() }),
+    attributes: [
+      'currency',
+      [db.fn('count', db.col('id')), 'count'],
+      [db.literal('sum(amount)::numeric(14, 2)::text'), 'total'],
+      [db.literal("sum(amount) FILTER (WHERE status IN ('pending', 'overdue'))::numeric(14, 2)::text"), 'amountDue'],
+    ],
+    group: ['currency'],
+    order: [['currency', 'ASC']],
+    raw: true,
+  })) as unknown as { currency: string; count: string; total: string; amountDue: string | null }[];
+  return rows.map((row) => ({ currency: row.currency, count: Number(row.count), total: row.total, amountDue: row.amountDue ?? '0.00' }));
 }

@@ -1,4 +1,4 @@
-import { TICKET_PRIORITIES, type TicketPriority } from '@monoliet/contract';
+import type { TicketPriority } from '@monoliet/contract';
 import { Link } from '@remix-run/react';
 import { formatDateTime, formatDuration, formatNumber, formatPercent } from '~/lib/format';
 import { BarChart } from '../charts/bar-chart';
@@ -8,16 +8,20 @@ import { Badge } from '../ui/badge';
 import { Card, EmptyState } from '../ui/card';
 import { useQueryLink } from './list-controls';
 
+// The priorities, most urgent first. Spelled out here rather than imported from the contract: a value import
+// would pull zod and every schema into the dashboard's browser bundle for one list.
+const URGENT_FIRST: TicketPriority[] = ['urgent', 'high', 'medium', 'low'];
+
 const PRIORITY_COLORS: Record<TicketPriority, string> = { urgent: 'bg-rose-500', high: 'bg-amber-500', medium: 'bg-violet-500', low: 'bg-slate-400' };
 
 /** Unresolved tickets per priority, most urgent first, each a link to that queue. */
 export function OpenTicketsCard({ counts }: { counts: Record<TicketPriority, number> }) {
-  const total = TICKET_PRIORITIES.reduce((sum, p) => sum + counts[p], 0);
-  const largest = Math.max(1, ...TICKET_PRIORITIES.map((p) => counts[p]));
+  const total = URGENT_FIRST.reduce((sum, p) => sum + counts[p], 0);
+  const largest = Math.max(1, ...URGENT_FIRST.map((p) => counts[p]));
   return (
     <Card title="Open tickets" action={<span className="text-sm font-semibold tabular-nums text-slate-900" data-testid="open-tickets" data-value={total}>{total}</span>}>
       <ul className="space-y-2.5">
-        {[...TICKET_PRIORITIES].reverse().map((priority) => (
+        {URGENT_FIRST.map((priority) => (
           <li key={priority}>
             <Link to={`/staff/tickets?status=open,in_progress&priority=${priority}`} className="group grid grid-cols-[4.5rem_1fr_2rem] items-center gap-3 text-sm">
               <span className="text-slate-600 group-hover:text-slate-900">{PRIORITY_LABELS[priority]}</span>

@@ -1,4 +1,4 @@
-import { passwordReset, userInvite, healthDigest, invoiceCreated, invoiceReminder, ticketCreatedForClient, ticketReplied, workflowErrorDigest, workflowFailing, type EmailBranding } from './index';
+import { clientWelcome, healthDigest, invoiceCreated, invoiceReminder, passwordReset, ticketCreatedForClient, ticketReplied, userInvite, workflowErrorDigest, workflowFailing, type EmailBranding } from './index';
 
 const branding: EmailBranding = { companyName: 'Brightloop Automation', brandColor: '#0ea5e9', supportEmail: 'support@brightloop.example', publicUrl: 'https://portal.example' };
 const ticket = { number: 1042, subject: 'Invoices <missing>', description: 'Since <b>today</b>', priority: 'high', status: 'open' };
@@ -62,5 +62,22 @@ describe('email templates', () => {
     expect(reset.subject).toBe('Reset your Brightloop Automation portal password');
     expect(reset.text).toContain('Choose a new password: https://portal.example/set-password/def');
     expect(reset.text.startsWith('Reset your password\n\nHello,')).toBe(true);
+  });
+});
+
+describe('welcome email', () => {
+  it('greets the contact, names the plan and links to the portal', () => {
+    const mail = clientWelcome({ branding, client: { companyName: 'Acme <Logistics>', contactName: 'Mia', plan: 'Growth' } });
+    expect(mail.subject).toBe('Welcome to Brightloop Automation');
+    expect(mail.text).toContain('Hello Mia, welcome to Brightloop Automation.');
+    expect(mail.text).toContain('Plan: Growth');
+    expect(mail.text).toContain('Open the client portal: https://portal.example/');
+    expect(mail.html).toContain('Acme &lt;Logistics&gt;');
+  });
+
+  it('falls back to the company name when there is no contact, and leaves out an empty plan', () => {
+    const mail = clientWelcome({ branding, client: { companyName: 'Globex', contactName: ' ', plan: '' } });
+    expect(mail.text).toContain('Hello Globex,');
+    expect(mail.text).not.toContain('Plan:');
   });
 });
