@@ -18,7 +18,8 @@ async function main() {
   app.use(express.json({ limit: '5mb' }));
   app.post('/api/v1/executions', (req, res, next) => {
     const body = req.body as { instance: string; runs?: Run[] } & Run;
-    const runs = body.runs ?? [body];
+    // sorted like the portal's upsert, so concurrent batches lock rows in one order and cannot deadlock
+    const runs = [...(body.runs ?? [body])].sort((a, b) => (a.executionId < b.executionId ? -1 : a.executionId > b.executionId ? 1 : 0));
     const values: unknown[] = [];
     const tuples = runs.map((run) => {
       const row = [instanceIds.get(body.instance), run.executionId, workflowIds.get(run.workflowId), run.status, run.mode ?? 'unknown', run.startedAt, run.stoppedAt ?? null, run.durationMs ?? null, 'push'];
