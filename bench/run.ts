@@ -13,6 +13,7 @@ import { applyPortalEnv } from './lib/env';
 import { OUT_DIR, ROOT } from './lib/portal';
 import { startBenchPostgres } from './lib/postgres';
 import { describeMachine, formatTable, type BenchmarkOutcome, type Entry } from './lib/results';
+// @ts-expect-error a plain JS module, shared with the jest global setup
 import { ensurePortalBuild } from '../scripts/portal-build.mjs';
 
 const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchmarkOutcome>> = {

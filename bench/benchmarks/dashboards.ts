@@ -6,7 +6,6 @@ import { atMostTimes, type BenchmarkOutcome, type Entry } from '../lib/results';
 import { createWorld, signIn, useDatabase } from '../lib/world';
 
 const CONNECTIONS = 4;
-const WARM_UP = 20;
 const ROUTES = ['client dashboard', 'staff dashboard', 'stats 90 days', 'healthz'] as const;
 type Route = (typeof ROUTES)[number];
 
@@ -20,10 +19,10 @@ function requestsFor({ clientCookie, staffCookie, token }: { clientCookie: strin
   };
 }
 
-async function measureRoutes({ url, requests, amount, errors, label }: { url: string; requests: Record<Route, LoadRequest>; amount: number; errors: string[]; label: string }) {
+async function measureRoutes({ url, requests, amount, warmUp, errors, label }: { url: string; requests: Record<Route, LoadRequest>; amount: number; warmUp: number; errors: string[]; label: string }) {
   const results = {} as Record<Route, LoadResult>;
   for (const route of ROUTES) {
-    await runLoad({ url, connections: CONNECTIONS, amount: WARM_UP, next: () => requests[route] });
+    await runLoad({ url, connections: CONNECTIONS, amount: warmUp, next: () => requests[route] });
     results[route] = await runLoad({ url, connections: CONNECTIONS, amount, next: () => requests[route] });
     errors.push(...results[route].failures.map((f) => `dashboards ${route} at ${label}: ${f}`));
   }
@@ -48,11 +47,11 @@ export async function benchDashboards(context: BenchContext): Promise<BenchmarkO
       token: world.staff.token,
     });
     context.log(`dashboards: ${sizes.dashboardRequests} requests per route at ${small} runs`);
-    const before = await measureRoutes({ url: portal.url, requests, amount: sizes.dashboardRequests, errors, label: `${small} runs` });
+    const before = await measureRoutes({ url: portal.url, requests, amount: sizes.dashboardRequests, warmUp: sizes.warmUp, errors, label: `${small} runs` });
     const seeding = performance.now();
     await addHistory({ world, count: large - small, firstIndex: small + 1 });
     context.log(`dashboards: grew to ${large} runs in ${((performance.now() - seeding) / 1000).toFixed(1)} s (SQL insert + rollups + analyze)`);
-    const after = await measureRoutes({ url: portal.url, requests, amount: sizes.dashboardRequests, errors, label: `${large} runs` });
+    const after = await measureRoutes({ url: portal.url, requests, amount: sizes.dashboardRequests, warmUp: sizes.warmUp, errors, label: `${large} runs` });
     const entries: Entry[] = (['client dashboard', 'staff dashboard', 'stats 90 days'] as const).map((route) =>
       atMostTimes({ benchmark: 'dashboard growth', name: `${route} p95 at ${large} runs vs ${small}`, unit: 'ms', baseline: before[route].p95, value: after[route].p95, max: 1.5 }),
     );

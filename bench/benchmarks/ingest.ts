@@ -7,7 +7,6 @@ import { atLeastTimes, atMostTimes, type BenchmarkOutcome } from '../lib/results
 import { createWorld, useDatabase, type World } from '../lib/world';
 
 const BATCH_SIZE = 100;
-const WARM_UP_REQUESTS = 40;
 
 type Target = { url: string; token?: string; world: World; databaseUrl: string; stop: () => Promise<void> };
 
@@ -60,7 +59,7 @@ export async function benchIngest(context: BenchContext): Promise<BenchmarkOutco
     context.log(`ingest: ${sizes.ingestRuns} runs in batches of ${BATCH_SIZE} over ${sizes.ingestConnections} connections → ${kind}`);
     const target = await startTarget({ context, name: `bench_ingest_${kind}`, kind });
     try {
-      const warmUp = buildBatches({ world: target.world, runs: WARM_UP_REQUESTS * BATCH_SIZE, batchSize: BATCH_SIZE, duplicateShare: 0.2, firstId: 900_000_000 }).bodies;
+      const warmUp = buildBatches({ world: target.world, runs: sizes.warmUp * 2 * BATCH_SIZE, batchSize: BATCH_SIZE, duplicateShare: 0.2, firstId: 900_000_000 }).bodies;
       results[kind] = await measure({
         target,
         connections: sizes.ingestConnections,
@@ -91,7 +90,7 @@ export async function benchSinglePush(context: BenchContext): Promise<BenchmarkO
     context.log(`single push: ${sizes.singlePushes} single-run pushes over 16 connections → ${kind}`);
     const target = await startTarget({ context, name: `bench_single_${kind}`, kind });
     try {
-      const warmUp = buildSinglePushes({ world: target.world, count: 200, firstId: 900_000_000 });
+      const warmUp = buildSinglePushes({ world: target.world, count: sizes.warmUp * 10, firstId: 900_000_000 });
       results[kind] = await measure({ target, connections: 16, warmUp, build: (world) => ({ bodies: buildSinglePushes({ world, count: sizes.singlePushes, firstId: 1 }), unique: sizes.singlePushes }) });
       errors.push(...results[kind].failures.map((f) => `single push ${kind}: ${f}`));
       if (kind === 'portal') errors.push(...(await checkRollups(target.databaseUrl)).map((f) => `single push: ${f}`));

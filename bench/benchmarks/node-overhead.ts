@@ -8,7 +8,6 @@ import { startProcess } from '../lib/portal';
 import { atMost, type BenchmarkOutcome } from '../lib/results';
 import { createWorld, useDatabase } from '../lib/world';
 
-const WARM_UP = 20;
 const INGEST_ANSWER = JSON.stringify({ accepted: 1, created: 1, updated: 0, unchanged: 0 });
 
 /** A server that reads the body and answers what the portal would, doing nothing else. */
@@ -77,10 +76,11 @@ export async function benchNodeOverhead(context: BenchContext): Promise<Benchmar
   try {
     context.log(`node overhead: ${context.sizes.nodeCalls} Report executions against the portal and a no-op server, alternating`);
     const timings = { portal: [] as number[], noop: [] as number[] };
-    for (let i = 0; i < WARM_UP + context.sizes.nodeCalls; i++) {
+    const warmUp = context.sizes.warmUp;
+    for (let i = 0; i < warmUp + context.sizes.nodeCalls; i++) {
       const onPortal = await timeExecute({ url: portal.url, token: world.staff.token, executionId: String(1000 + i) });
       const onNoop = await timeExecute({ url: noop.url, token: 'none', executionId: String(1000 + i) });
-      if (i < WARM_UP) continue;
+      if (i < warmUp) continue;
       timings.portal.push(onPortal);
       timings.noop.push(onNoop);
     }

@@ -9,6 +9,8 @@ export type Sizes = {
   dashboardRequests: number;
   backfillExecutions: number;
   nodeCalls: number;
+  /** requests sent before measuring, so the JIT, caches and pools are warm */
+  warmUp: number;
 };
 
 // The workloads of docs/PERFORMANCE.md; --smoke runs the same code on tiny sizes (CI keeps it working).
@@ -21,6 +23,7 @@ export const FULL: Sizes = {
   dashboardRequests: 400,
   backfillExecutions: 100_000,
   nodeCalls: 300,
+  warmUp: 20,
 };
 
 export const SMOKE: Sizes = {
@@ -32,6 +35,7 @@ export const SMOKE: Sizes = {
   dashboardRequests: 20,
   backfillExecutions: 1_000,
   nodeCalls: 20,
+  warmUp: 3,
 };
 
 export type BenchContext = { pg: BenchPostgres; sizes: Sizes; smoke: boolean; log: (message: string) => void };

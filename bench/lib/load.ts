@@ -13,25 +13,31 @@ export async function runLoad({ url, connections, amount, next, expectStatus = 2
   const latencies: number[] = [];
   const failures: string[] = [];
   const started = performance.now();
-  const instance = autocannon({
-    url,
-    connections,
-    amount,
-    timeout: 60,
-    requests: [
+  let instance!: autocannon.Instance;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
       {
-        setupRequest: (request) => {
-          const wanted = next(index++);
-          return { ...request, method: wanted.method ?? 'GET', path: wanted.path, body: wanted.body, headers: { ...request.headers, ...wanted.headers } };
-        },
+        url,
+        connections,
+        amount,
+        timeout: 60,
+        requests: [
+          {
+            setupRequest: (request) => {
+              const wanted = next(index++);
+              return { ...request, method: wanted.method ?? 'GET', path: wanted.path, body: wanted.body, headers: { ...request.headers, ...wanted.headers } };
+            },
+          },
+        ],
       },
-    ],
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
   });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     latencies.push(responseTime);
     if (statusCode !== expectStatus && failures.length < 10) failures.push(`HTTP ${statusCode}`);
   });
-  const result = await instance;
+  const result = await finished;
   const durationMs = performance.now() - started;
   if (result.errors > 0) failures.push(`${result.errors} connection errors`);
   if (result.timeouts > 0) failures.push(`${result.timeouts} timeouts`);
