@@ -6,8 +6,7 @@ import path from 'node:path';
 import { closeDb } from '../portal/app/models/index.server';
 import { benchBackfill } from './benchmarks/backfill';
 import { benchDashboards } from './benchmarks/dashboards';
-import { benchIngest, benchSinglePush } from './benchmarks/ingest';
-import { benchNodeOverhead } from './benchmarks/node-overhead';
+import { benchIngest } from './benchmarks/ingest';
 import { FULL, SMOKE, type BenchContext } from './lib/context';
 import { applyPortalEnv } from './lib/env';
 import { OUT_DIR, ROOT } from './lib/portal';
@@ -17,11 +16,9 @@ import { describeMachine, formatTable, type BenchmarkOutcome, type Entry } from 
 import { ensurePortalBuild } from '../scripts/portal-build.mjs';
 
 const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchmarkOutcome>> = {
-  ingest: benchIngest,
-  'single-push': benchSinglePush,
+  ingest: benchIngest, // and single push
   dashboards: benchDashboards,
-  backfill: benchBackfill,
-  'node-overhead': benchNodeOverhead,
+  backfill: benchBackfill, // and node overhead, on the same portal
 };
 
 async function main() {

@@ -7,6 +7,7 @@ import { readMemory, startProcess, type RunningProcess } from '../lib/portal';
 import { withClient } from '../lib/postgres';
 import { atMost, atMostTimes, type BenchmarkOutcome } from '../lib/results';
 import { createWorld, useDatabase } from '../lib/world';
+import { benchNodeOverhead } from './node-overhead';
 
 const PAGE_SIZE = 250;
 const MB = 1024 * 1024;
@@ -50,6 +51,7 @@ async function syncNow({ portal, instanceId, token }: { portal: RunningProcess; 
   }
 }
 
+/** Backfill, then (on the same portal) node overhead. */
 export async function benchBackfill(context: BenchContext): Promise<BenchmarkOutcome> {
   const count = context.sizes.backfillExecutions;
   const databaseUrl = await context.pg.createDatabase('bench_backfill');
@@ -73,12 +75,15 @@ export async function benchBackfill(context: BenchContext): Promise<BenchmarkOut
     context.log('backfill: syncing again with nothing new');
     const rerun = await syncNow({ portal, instanceId: world.instance.id, token: world.staff.token });
     if (rerun.status !== 'ok') errors.push(`backfill rerun: sync ${rerun.status} (${rerun.error ?? 'no error'})`);
+    // the node-overhead benchmark reuses this portal (one process start less): its pushes are new runs
+    const node = await benchNodeOverhead({ context, portalUrl: portal.url, token: world.staff.token });
     return {
-      errors,
+      errors: [...errors, ...node.errors],
       entries: [
         atMostTimes({ benchmark: 'backfill', name: `time for ${count} executions`, unit: 'ms', baseline: raw.ms, value: first.ms, max: 2, note: `sync run's own time; ${Math.round(first.wallMs)} ms from "Sync now" including the job queue's pick-up` }),
         atMost({ benchmark: 'backfill', name: 'peak RSS growth', unit: 'MB', baseline: null, value: first.peakGrowth / MB, max: 150 }),
         atMost({ benchmark: 'backfill', name: 'rerun with nothing new', unit: 's', baseline: null, value: rerun.ms / 1000, max: 2, note: `${Math.round(rerun.wallMs)} ms from "Sync now" including the job queue's pick-up` }),
+        ...node.entries,
       ],
     };
   } finally {

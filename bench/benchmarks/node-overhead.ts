@@ -4,9 +4,7 @@ import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { Monoliet } from '../../nodes/Monoliet/Monoliet.node.js'; // .js: without it the sibling Monoliet.node.json wins
 import type { BenchContext } from '../lib/context';
 import { percentiles } from '../lib/load';
-import { startProcess } from '../lib/portal';
 import { atMost, type BenchmarkOutcome } from '../lib/results';
-import { createWorld, useDatabase } from '../lib/world';
 
 const INGEST_ANSWER = JSON.stringify({ accepted: 1, created: 1, updated: 0, unchanged: 0 });
 
@@ -67,19 +65,19 @@ async function timeExecute(options: { url: string; token: string; executionId: s
   return performance.now() - started;
 }
 
-export async function benchNodeOverhead(context: BenchContext): Promise<BenchmarkOutcome> {
-  const databaseUrl = await context.pg.createDatabase('bench_node');
-  await useDatabase(databaseUrl);
-  const world = await createWorld({ clients: 2, workflowsPerClient: 2 });
-  const portal = await startProcess({ name: 'bench_node', databaseUrl });
+/**
+ * The Report operation's execute() against a running portal (its world's instance and a staff token with
+ * the ingest scope) and against a no-op server, alternating call by call so both see the same machine.
+ */
+export async function benchNodeOverhead({ context, portalUrl, token }: { context: BenchContext; portalUrl: string; token: string }): Promise<BenchmarkOutcome> {
   const noop = await startNoopServer();
   try {
     context.log(`node overhead: ${context.sizes.nodeCalls} Report executions against the portal and a no-op server, alternating`);
     const timings = { portal: [] as number[], noop: [] as number[] };
     const warmUp = context.sizes.warmUp;
     for (let i = 0; i < warmUp + context.sizes.nodeCalls; i++) {
-      const onPortal = await timeExecute({ url: portal.url, token: world.staff.token, executionId: String(1000 + i) });
-      const onNoop = await timeExecute({ url: noop.url, token: 'none', executionId: String(1000 + i) });
+      const onPortal = await timeExecute({ url: portalUrl, token, executionId: `node-${i}` });
+      const onNoop = await timeExecute({ url: noop.url, token: 'none', executionId: `node-${i}` });
       if (i < warmUp) continue;
       timings.portal.push(onPortal);
       timings.noop.push(onNoop);
@@ -91,6 +89,5 @@ export async function benchNodeOverhead(context: BenchContext): Promise<Benchmar
     };
   } finally {
     await noop.close();
-    await portal.stop();
   }
 }

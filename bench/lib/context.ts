@@ -27,15 +27,15 @@ export const FULL: Sizes = {
 };
 
 export const SMOKE: Sizes = {
-  ingestRuns: 1_000,
+  ingestRuns: 500,
   ingestConnections: 4,
-  singlePushes: 100,
-  dashboardSmallRuns: 2_000,
-  dashboardLargeRuns: 10_000,
-  dashboardRequests: 20,
-  backfillExecutions: 1_000,
-  nodeCalls: 20,
-  warmUp: 3,
+  singlePushes: 40,
+  dashboardSmallRuns: 1_000,
+  dashboardLargeRuns: 5_000,
+  dashboardRequests: 8,
+  backfillExecutions: 500,
+  nodeCalls: 10,
+  warmUp: 2,
 };
 
 export type BenchContext = { pg: BenchPostgres; sizes: Sizes; smoke: boolean; log: (message: string) => void };

@@ -18,7 +18,8 @@ export async function runLoad({ url, connections, amount, next, expectStatus = 2
     instance = autocannon(
       {
         url,
-        connections,
+        // autocannon refuses more connections than requests
+        connections: Math.min(connections, amount),
         amount,
         timeout: 60,
         requests: [
