@@ -155,21 +155,30 @@ async function resolveWorkflows({
   for (const run of runs) names.set(run.workflowId, run.workflowName ?? names.get(run.workflowId) ?? '');
   const ids = [...names.keys()].sort();
   const bind = [instanceId, ids, ids.map((id) => names.get(id)!)];
-  // sorted, so that concurrent batches creating the same workflows cannot deadlock
-  await db.query(
-    `INSERT INTO workflows (instance_id, n8n_workflow_id, name)
-     SELECT $1, t.id, t.name FROM unnest($2::text[], $3::text[]) AS t(id, name) ORDER BY t.id
-     ON CONFLICT (instance_id, n8n_workflow_id) DO NOTHING`,
-    { bind, transaction },
-  );
-  await db.query(
-    `UPDATE workflows w SET name = t.name FROM unnest($2::text[], $3::text[]) AS t(id, name)
-     WHERE w.instance_id = $1 AND w.n8n_workflow_id = t.id AND t.name <> '' AND w.name <> t.name`,
-    { bind, transaction },
-  );
+  // One statement: create the unknown workflows (sorted, so that concurrent batches creating the same
+  // workflows cannot deadlock), rename the known ones, and answer all of their ids.
   const found = await db.query<{ id: string; n8n_workflow_id: string }>(
+    `WITH input AS (SELECT * FROM unnest($2::text[], $3::text[]) AS t(id, name)),
+     created AS (
+       INSERT INTO workflows (instance_id, n8n_workflow_id, name)
+       SELECT $1, id, name FROM input ORDER BY id
+       ON CONFLICT (instance_id, n8n_workflow_id) DO NOTHING
+       RETURNING id, n8n_workflow_id
+     ), renamed AS (
+       UPDATE workflows w SET name = t.name FROM input t
+       WHERE w.instance_id = $1 AND w.n8n_workflow_id = t.id AND t.name <> '' AND w.name <> t.name
+     )
+     SELECT id, n8n_workflow_id FROM created
+     UNION ALL
+     SELECT id, n8n_workflow_id FROM workflows WHERE instance_id = $1 AND n8n_workflow_id = ANY($2::text[])`,
+    { bind, transaction, type: QueryTypes.SELECT },
+  );
+  const byN8nId = new Map(found.map((row) => [row.n8n_workflow_id, row.id]));
+  if (byN8nId.size === ids.length) return byN8nId;
+  // A concurrent batch created some of them after this statement's snapshot: a new statement sees them.
+  const rest = await db.query<{ id: string; n8n_workflow_id: string }>(
     'SELECT id, n8n_workflow_id FROM workflows WHERE instance_id = $1 AND n8n_workflow_id = ANY($2::text[])',
     { bind: [instanceId, ids], transaction, type: QueryTypes.SELECT },
   );
-  return new Map(found.map((row) => [row.n8n_workflow_id, row.id]));
+  return new Map(rest.map((row) => [row.n8n_workflow_id, row.id]));
 }

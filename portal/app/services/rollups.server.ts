@@ -21,44 +21,49 @@ export async function recomputeDailyRollups({ keys, transaction }: { keys: Rollu
   const bind = [unique.map((k) => k.workflowId), unique.map((k) => k.day)];
   const keysSql = 'unnest($1::uuid[], $2::date[]) AS k(workflow_id, day)';
 
+  // One statement creates the missing rows and locks the existing ones, in a fixed order: ON CONFLICT DO
+  // UPDATE locks every conflicting row even though its WHERE false updates none (no dead row versions).
   await db.query(
     `INSERT INTO execution_daily (workflow_id, day, client_id)
      SELECT k.workflow_id, k.day, w.client_id FROM ${keysSql} JOIN workflows w ON w.id = k.workflow_id
      ORDER BY k.workflow_id, k.day
-     ON CONFLICT (workflow_id, day) DO NOTHING`,
+     ON CONFLICT (workflow_id, day) DO UPDATE SET updated_at = EXCLUDED.updated_at WHERE false`,
     { bind, transaction },
   );
-  await db.query(
-    `SELECT 1 FROM execution_daily d JOIN ${keysSql} ON d.workflow_id = k.workflow_id AND d.day = k.day
-     ORDER BY d.workflow_id, d.day FOR UPDATE OF d`,
-    { bind, transaction, type: QueryTypes.SELECT },
-  );
-  await db.query(
+  const counted = await db.query<{ total: number }>(
     `UPDATE execution_daily d
      SET total = a.total, success = a.success, error = a.error, sum_duration_ms = a.sum_duration_ms,
          client_id = a.client_id, updated_at = now()
      FROM (
-       SELECT k.workflow_id, k.day, w.client_id,
-              count(r.id) AS total,
-              count(r.id) FILTER (WHERE r.status = 'success') AS success,
-              count(r.id) FILTER (WHERE r.status IN ('error', 'crashed')) AS error,
-              coalesce(sum(r.duration_ms), 0) AS sum_duration_ms
+       -- per key, a range scan of execution_runs_workflow_started_idx: the cost follows the runs of the
+       -- touched days, not the size of the table (a join over all keys at once planned a full scan)
+       SELECT k.workflow_id, k.day, w.client_id, c.total, c.success, c.error, c.sum_duration_ms
        FROM ${keysSql}
        JOIN workflows w ON w.id = k.workflow_id
-       LEFT JOIN execution_runs r ON r.workflow_id = k.workflow_id
-         AND r.started_at >= (k.day::timestamp AT TIME ZONE 'UTC')
-         AND r.started_at < ((k.day + 1)::timestamp AT TIME ZONE 'UTC')
-         AND ${COUNTED_RUN}
-       GROUP BY k.workflow_id, k.day, w.client_id
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS total,
+                count(*) FILTER (WHERE r.status = 'success') AS success,
+                count(*) FILTER (WHERE r.status IN ('error', 'crashed')) AS error,
+                coalesce(sum(r.duration_ms), 0) AS sum_duration_ms
+         FROM execution_runs r
+         WHERE r.workflow_id = k.workflow_id
+           AND r.started_at >= (k.day::timestamp AT TIME ZONE 'UTC')
+           AND r.started_at < ((k.day + 1)::timestamp AT TIME ZONE 'UTC')
+           AND ${COUNTED_RUN}
+       ) c
      ) a
-     WHERE d.workflow_id = a.workflow_id AND d.day = a.day`,
-    { bind, transaction },
+     WHERE d.workflow_id = a.workflow_id AND d.day = a.day
+     RETURNING d.total`,
+    { bind, transaction, type: QueryTypes.SELECT },
   );
-  await db.query(
-    `DELETE FROM execution_daily d USING ${keysSql}
-     WHERE d.workflow_id = k.workflow_id AND d.day = k.day AND d.total = 0`,
-    { bind, transaction },
-  );
+  // a day left without runs (a run moved to another day) has no row; usually there is none to delete
+  if (counted.some((row) => row.total === 0)) {
+    await db.query(
+      `DELETE FROM execution_daily d USING ${keysSql}
+       WHERE d.workflow_id = k.workflow_id AND d.day = k.day AND d.total = 0`,
+      { bind, transaction },
+    );
+  }
 }
 
 /** Rebuilds every rollup from the runs (after a counting setting changes, or to repair). */

@@ -51,6 +51,7 @@ export class FakeN8n {
   private faults: Fault[] = [];
   private lastExecutionId = 0;
   private seed = 42;
+  private sorted: FakeExecution[] | undefined;
 
   constructor({ baseUrl = 'https://n8n.fake.test', apiKey = 'n8n-fake-api-key', version = 2, scopes }: { baseUrl?: string; apiKey?: string; version?: 1 | 2; scopes?: string[] } = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
@@ -170,14 +171,20 @@ export class FakeN8n {
     if (query.status !== undefined && !STATUSES.includes(query.status as ExecutionStatus)) {
       return HttpResponse.json({ message: `request/query/status must be equal to one of the allowed values: ${STATUSES.join(', ')}` }, { status: 400 });
     }
-    const matching = [...this.executions.values()]
+    const matching = this.newestFirst()
       .filter((e) => (query.status ? e.status === query.status : e.status !== 'running'))
       .filter((e) => !query.workflowId || e.workflowId === query.workflowId)
-      .filter((e) => page.lastId === undefined || e.id < page.lastId)
-      .sort((a, b) => b.id - a.id);
+      .filter((e) => page.lastId === undefined || e.id < page.lastId);
     const data = page.limit === 0 ? matching : matching.slice(0, page.limit);
     const more = matching.length > data.length;
     return HttpResponse.json({ data: data.map(listItem), nextCursor: more ? encodeCursor({ lastId: String(data.at(-1)!.id), limit: page.limit }) : null });
+  }
+
+  /** Every execution by id descending; sorted again only when the set of executions changed (benchmarks page 100k). */
+  private newestFirst(): FakeExecution[] {
+    const unchanged = this.sorted?.length === this.executions.size && this.sorted.every((e) => this.executions.get(e.id) === e);
+    if (!unchanged) this.sorted = [...this.executions.values()].sort((a, b) => b.id - a.id);
+    return this.sorted!;
   }
 
   private getExecution(id: string): Response {

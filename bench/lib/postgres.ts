@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../portal/app/lib/embedded-postgres.server';
+
+// One embedded PostgreSQL for the whole bench run; every benchmark gets its own database on it, so a
+// benchmark never sees another's rows. The settings are the test suite's (no fsync): the bench measures the
+// portal's code and queries, and the baselines run on the same server with the same settings.
+export const PG_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '200', shared_buffers: '256MB' };
+
+export type BenchPostgres = { server: EmbeddedPostgresHandle; createDatabase: (name: string) => Promise<string>; stop: () => Promise<void> };
+
+export async function startBenchPostgres(): Promise<BenchPostgres> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'monoliet-bench-pg-'));
+  const server = await startEmbeddedPostgres({ dataDir, persistent: false, settings: PG_SETTINGS });
+  const created: string[] = [];
+  return {
+    server,
+    createDatabase: async (name) => {
+      await adminQuery(server, `CREATE DATABASE ${name}`);
+      created.push(name);
+      return server.url(name);
+    },
+    stop: async () => {
+      for (const name of created) await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function adminQuery(server: EmbeddedPostgresHandle, sql: string) {
+  const client = new pg.Client(server.url('postgres'));
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A short-lived pg client on a benchmark's database (seeding, EXPLAIN). */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
