@@ -40,7 +40,7 @@ describe('the staff area', () => {
     await screenshot(page, 'staff-dashboard');
   });
 
-  it('creates a client from the form, with errors next to the fields first', async () => {
+  it('creates a client from the form, with errors next to the fields first, then invites its first user', async () => {
     await page.goto(`${portal.url}/staff/clients/new`);
     await heading('New client').waitFor();
     await page.getByLabel('Company name').fill('Initech Systems');
@@ -55,6 +55,18 @@ describe('the staff area', () => {
     const client = await Client.findOne({ where: { slug: 'initech-systems' } });
     expect(client).toMatchObject({ email: 'peter@initech.example', monthlyFee: '1290.00', plan: 'Growth' });
     expect(await AuditLogEntry.count({ where: { action: 'client.create', clientId: client!.id } })).toBe(1);
+
+    // its first portal user, invited by email to choose a password
+    await page.goto(`${portal.url}/staff/users/new`);
+    await heading('Add a user').waitFor();
+    await page.getByLabel('Email', { exact: true }).fill('peter@initech.example');
+    await page.getByLabel('Name', { exact: true }).fill('Peter Gibbons');
+    await page.getByLabel('Client (client users)').selectOption({ label: 'Initech Systems' });
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await heading('Peter Gibbons').waitFor();
+    const peter = await User.findOne({ where: { email: 'peter@initech.example' }, include: [{ association: 'membership' }] });
+    expect([peter?.role, peter?.membership?.clientId]).toEqual(['client', client!.id]);
+    expect((await outboxMail({ template: 'user-invite', to: 'peter@initech.example' })).subject).toContain('invited');
   });
 
   it('issues a monthly invoice pre-filled from the plan, then marks it paid after confirming', async () => {
