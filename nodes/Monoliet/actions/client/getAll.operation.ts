@@ -50,6 +50,8 @@ const properties: INodeProperties[] = [
 				options: [
 					{ name: 'Company Name, A to Z', value: 'companyName' },
 					{ name: 'Company Name, Z to A', value: '-companyName' },
+					{ name: 'Fee, Highest First', value: '-monthlyFee' },
+					{ name: 'Fee, Lowest First', value: 'monthlyFee' },
 					{ name: 'Newest First', value: '-createdAt' },
 					{ name: 'Oldest First', value: 'createdAt' },
 				],
