@@ -90,3 +90,33 @@ export function returnAllOrLimit(): INodeProperties[] {
 		},
 	];
 }
+
+/** The "Options → Sort" collection of a "Get Many": the orders its list route allows, one chosen by default. */
+export function sortOption({
+	noun,
+	orders,
+	defaultOrder,
+}: {
+	/** plural, as in "The order of the tickets" */
+	noun: string;
+	orders: Array<{ name: string; value: string }>;
+	defaultOrder: string;
+}): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Sort',
+				name: 'order',
+				type: 'options',
+				options: orders,
+				default: defaultOrder,
+				description: `The order of the ${noun}`,
+			},
+		],
+	};
+}

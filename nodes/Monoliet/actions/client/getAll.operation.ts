@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ClientDto } from '../../../shared/contract';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, sortOption } from '../common.descriptions';
 import { executeGetMany } from '../getMany';
 import type { OperationCall } from '../types';
 
@@ -36,30 +36,18 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort',
-				name: 'order',
-				type: 'options',
-				options: [
-					{ name: 'Company Name, A to Z', value: 'companyName' },
-					{ name: 'Company Name, Z to A', value: '-companyName' },
-					{ name: 'Fee, Highest First', value: '-monthlyFee' },
-					{ name: 'Fee, Lowest First', value: 'monthlyFee' },
-					{ name: 'Newest First', value: '-createdAt' },
-					{ name: 'Oldest First', value: 'createdAt' },
-				],
-				default: 'companyName',
-				description: 'The order of the clients',
-			},
+	sortOption({
+		noun: 'clients',
+		orders: [
+			{ name: 'Company Name, A to Z', value: 'companyName' },
+			{ name: 'Company Name, Z to A', value: '-companyName' },
+			{ name: 'Fee, Highest First', value: '-monthlyFee' },
+			{ name: 'Fee, Lowest First', value: 'monthlyFee' },
+			{ name: 'Newest First', value: '-createdAt' },
+			{ name: 'Oldest First', value: 'createdAt' },
 		],
-	},
+		defaultOrder: 'companyName',
+	}),
 ];
 
 export const description = updateDisplayOptions(

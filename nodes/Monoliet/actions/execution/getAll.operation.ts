@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readOptionalId, toCommaList, toIsoInstant } from '../../helpers/parameters';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, sortOption } from '../common.descriptions';
 import { executeGetMany } from '../getMany';
 import type { OperationCall } from '../types';
 import { executionStatusOptions } from './descriptions';
@@ -62,26 +62,14 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort',
-				name: 'order',
-				type: 'options',
-				options: [
-					{ name: 'Newest First', value: '-startedAt' },
-					{ name: 'Oldest First', value: 'startedAt' },
-				],
-				default: '-startedAt',
-				description: 'The order of the runs',
-			},
+	sortOption({
+		noun: 'runs',
+		orders: [
+			{ name: 'Newest First', value: '-startedAt' },
+			{ name: 'Oldest First', value: 'startedAt' },
 		],
-	},
+		defaultOrder: '-startedAt',
+	}),
 ];
 
 export const description = updateDisplayOptions(

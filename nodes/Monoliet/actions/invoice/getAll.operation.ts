@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readOptionalId, toCommaList, toIsoDay } from '../../helpers/parameters';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, sortOption } from '../common.descriptions';
 import { executeGetMany } from '../getMany';
 import type { OperationCall } from '../types';
 import { invoiceStatusOptions, invoiceTypeOptions } from './descriptions';
@@ -63,30 +63,18 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort',
-				name: 'order',
-				type: 'options',
-				options: [
-					{ name: 'Due Date, Earliest First', value: 'dueDate' },
-					{ name: 'Due Date, Latest First', value: '-dueDate' },
-					{ name: 'Issue Date, Newest First', value: '-issueDate' },
-					{ name: 'Issue Date, Oldest First', value: 'issueDate' },
-					{ name: 'Number, Ascending', value: 'number' },
-					{ name: 'Number, Descending', value: '-number' },
-				],
-				default: '-issueDate',
-				description: 'The order of the invoices',
-			},
+	sortOption({
+		noun: 'invoices',
+		orders: [
+			{ name: 'Due Date, Earliest First', value: 'dueDate' },
+			{ name: 'Due Date, Latest First', value: '-dueDate' },
+			{ name: 'Issue Date, Newest First', value: '-issueDate' },
+			{ name: 'Issue Date, Oldest First', value: 'issueDate' },
+			{ name: 'Number, Ascending', value: 'number' },
+			{ name: 'Number, Descending', value: '-number' },
 		],
-	},
+		defaultOrder: '-issueDate',
+	}),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkUuid, readOptionalId, toCommaList } from '../../helpers/parameters';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, sortOption } from '../common.descriptions';
 import { executeGetMany } from '../getMany';
 import type { OperationCall } from '../types';
 import { priorityOptions, statusOptions } from './descriptions';
@@ -65,30 +65,18 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort',
-				name: 'order',
-				type: 'options',
-				options: [
-					{ name: 'Last Activity, Newest First', value: '-updatedAt' },
-					{ name: 'Last Activity, Oldest First', value: 'updatedAt' },
-					{ name: 'Newest First', value: '-createdAt' },
-					{ name: 'Number, Ascending', value: 'number' },
-					{ name: 'Number, Descending', value: '-number' },
-					{ name: 'Oldest First', value: 'createdAt' },
-				],
-				default: '-createdAt',
-				description: 'The order of the tickets',
-			},
+	sortOption({
+		noun: 'tickets',
+		orders: [
+			{ name: 'Last Activity, Newest First', value: '-updatedAt' },
+			{ name: 'Last Activity, Oldest First', value: 'updatedAt' },
+			{ name: 'Newest First', value: '-createdAt' },
+			{ name: 'Number, Ascending', value: 'number' },
+			{ name: 'Number, Descending', value: '-number' },
+			{ name: 'Oldest First', value: 'createdAt' },
 		],
-	},
+		defaultOrder: '-createdAt',
+	}),
 ];
 
 export const description = updateDisplayOptions(

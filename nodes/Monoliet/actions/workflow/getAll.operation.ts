@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { WorkflowDto } from '../../../shared/contract';
 import { readOptionalId } from '../../helpers/parameters';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, sortOption } from '../common.descriptions';
 import { executeGetMany } from '../getMany';
 import type { OperationCall } from '../types';
 
@@ -65,30 +65,18 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort',
-				name: 'order',
-				type: 'options',
-				options: [
-					{ name: 'Last Changed, Newest First', value: '-updatedAt' },
-					{ name: 'Last Changed, Oldest First', value: 'updatedAt' },
-					{ name: 'Name, A to Z', value: 'name' },
-					{ name: 'Name, Z to A', value: '-name' },
-					{ name: 'Newest First', value: '-createdAt' },
-					{ name: 'Oldest First', value: 'createdAt' },
-				],
-				default: 'name',
-				description: 'The order of the workflows',
-			},
+	sortOption({
+		noun: 'workflows',
+		orders: [
+			{ name: 'Last Changed, Newest First', value: '-updatedAt' },
+			{ name: 'Last Changed, Oldest First', value: 'updatedAt' },
+			{ name: 'Name, A to Z', value: 'name' },
+			{ name: 'Name, Z to A', value: '-name' },
+			{ name: 'Newest First', value: '-createdAt' },
+			{ name: 'Oldest First', value: 'createdAt' },
 		],
-	},
+		defaultOrder: 'name',
+	}),
 ];
 
 export const description = updateDisplayOptions(
