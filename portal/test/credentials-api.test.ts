@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { authenticator } from 'otplib';
 import { Op } from 'sequelize';
 import { resetConfig } from '~/lib/config.server';
-import { ApiCredential, AuditLogEntry, type Client, type User } from '~/models/index.server';
+import { ApiCredential, AuditLogEntry, User, type Client } from '~/models/index.server';
 import { rotateEncryptionKeys } from '~/services/key-rotation.server';
+import { verifyStaffSecondFactor } from '~/services/second-factor.server';
+import { MAX_CODE_FAILURES } from '~/services/second-factor-throttle.server';
 import { openSecret } from '~/services/secrets.server';
+import { confirmTwoFactorEnrolment, prepareTwoFactorEnrolment } from '~/services/two-factor.server';
 import { buildClient, buildUser, TEST_PASSWORD } from './factories';
 import { apiClient, tokenFor } from './helpers/api';
 import { startPortal, type PortalProcess } from './helpers/portal-process';
@@ -153,6 +157,84 @@ describe('revealing values', () => {
     const readOnly = apiClient(portal.url, await tokenFor(staff, ['read']));
     expect((await readOnly('POST', path, { password: TEST_PASSWORD })).status).toBe(403);
     expect(await AuditLogEntry.count({ where: { action: 'credential.reveal', targetId: created.body.id } })).toBe(0);
+  });
+});
+
+describe('revealing values with an authenticator code', () => {
+  const codeAt = (secret: string, offsetSeconds = 0) => authenticator.clone({ epoch: Date.now() + offsetSeconds * 1000 }).generate(secret);
+  /** A 6-digit code that is none of the secret's codes around now. */
+  const wrongCode = (secret: string) => ['000000', '111111', '222222', '333333'].find((code) => ![-30, 0, 30].some((offset) => codeAt(secret, offset) === code))!;
+
+  /** A staff user with TOTP (enrolled with the current step's code, so the next step's is the one that works). */
+  async function staffWithTwoFactor() {
+    const user = await buildUser({ role: 'staff' });
+    const { secret } = await prepareTwoFactorEnrolment({ user });
+    const { recoveryCodes } = await confirmTwoFactorEnrolment({ user, code: codeAt(secret) });
+    return { user, secret, recoveryCodes, api: apiClient(portal.url, await tokenFor(user)) };
+  }
+  const denials = (id: string) => AuditLogEntry.findAll({ where: { action: 'credential.reveal_denied', targetId: id }, order: [['at', 'ASC']] });
+
+  it('accepts a current code once, as an alternative to the password, and audits how the reveal was confirmed', async () => {
+    const { user, secret, api } = await staffWithTwoFactor();
+    const created = await submit(asA);
+    const path = `/credentials/${created.body.id}/reveal`;
+    const code = codeAt(secret, 30);
+    const revealed = await api('POST', path, { code: `${code.slice(0, 3)} ${code.slice(3)}` });
+    expect([revealed.status, revealed.body.fields]).toEqual([200, { apiKey: SECRET }]);
+    const entry = await AuditLogEntry.findOne({ where: { action: 'credential.reveal', targetId: created.body.id } });
+    expect(entry).toMatchObject({ actorId: user.id, metadata: { serviceName: 'Stripe', fieldNames: ['apiKey'], confirmedWith: 'totp' } });
+
+    // the same code again is refused, however quickly it comes back
+    const replayed = await api('POST', path, { code });
+    expect([replayed.status, replayed.body.error]).toEqual([403, { code: 'forbidden', message: 'That code is not right; the values stay hidden', details: { code: ['That code is not right'] } }]);
+    expect(JSON.stringify(replayed.body)).not.toContain('SuperSecret');
+    expect((await denials(created.body.id)).map((e) => [e.actorId, e.metadata])).toEqual([[user.id, { reason: 'wrong code' }]]);
+    expect(await AuditLogEntry.count({ where: { action: 'auth.second_factor_failed', targetId: user.id } })).toBe(1);
+
+    // the password still works for a user with two-factor
+    const withPassword = await api('POST', path, { password: TEST_PASSWORD });
+    expect(withPassword.status).toBe(200);
+    expect((await AuditLogEntry.findAll({ where: { action: 'credential.reveal', targetId: created.body.id }, order: [['at', 'ASC']] })).map((e) => e.metadata.confirmedWith)).toEqual(['totp', 'password']);
+  });
+
+  it('takes a password or a 6-digit code, not both, and no recovery code (which sign-in needs)', async () => {
+    const { secret, recoveryCodes, api, user } = await staffWithTwoFactor();
+    const created = await submit(asA);
+    const path = `/credentials/${created.body.id}/reveal`;
+    const both = await api('POST', path, { password: TEST_PASSWORD, code: codeAt(secret, 30) });
+    expect([both.status, both.body.error.details]).toEqual([400, { code: ['Send your password or a code, not both'] }]);
+    const none = await api('POST', path, {});
+    expect([none.status, none.body.error.details]).toEqual([400, { password: ['Enter your password or a code from your authenticator app'] }]);
+    const recovery = await api('POST', path, { code: recoveryCodes[0] });
+    expect([recovery.status, recovery.body.error.details]).toEqual([400, { code: ['Enter the 6-digit code from your authenticator app'] }]);
+    expect((await User.findByPk(user.id))!.recoveryCodes).toHaveLength(10);
+    expect(await AuditLogEntry.count({ where: { action: ['credential.reveal', 'credential.reveal_denied'], targetId: created.body.id } })).toBe(0);
+  });
+
+  it('refuses a code from a staff user without two-factor, and audits it', async () => {
+    const created = await submit(asA);
+    const refused = await asStaff('POST', `/credentials/${created.body.id}/reveal`, { code: '123456' });
+    expect([refused.status, refused.body.error.message]).toEqual([403, 'Two-factor authentication is not set up for your account, so use your password; the values stay hidden']);
+    expect((await denials(created.body.id)).map((e) => [e.actorId, e.metadata])).toEqual([[staff.id, { reason: 'no two-factor set up' }]]);
+  });
+
+  it('refuses codes, even the right one, after repeated wrong ones (counted with the sign-in codes); the password still works', async () => {
+    const { user, secret, api } = await staffWithTwoFactor();
+    const created = await submit(asA);
+    const path = `/credentials/${created.body.id}/reveal`;
+    // one wrong code at the sign-in's second step counts too
+    expect(await verifyStaffSecondFactor({ user: (await User.findByPk(user.id))!, code: wrongCode(secret) })).toMatchObject({ reason: 'invalid_code' });
+    for (let i = 0; i < MAX_CODE_FAILURES - 2; i++) expect((await api('POST', path, { code: wrongCode(secret) })).status).toBe(403);
+    const locking = await api('POST', path, { code: wrongCode(secret) });
+    expect([locking.status, locking.body.error.code]).toEqual([429, 'rate_limited']);
+    const right = await api('POST', path, { code: codeAt(secret, 30) });
+    expect([right.status, right.body.error.message]).toEqual([429, 'Too many wrong codes, so codes are refused for now. Try again in 15 minutes. Your password still works.']);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+    expect(JSON.stringify(right.body)).not.toContain('SuperSecret');
+    expect((await denials(created.body.id)).map((e) => e.metadata.reason)).toEqual([...Array(MAX_CODE_FAILURES - 2).fill('wrong code'), 'codes locked after wrong ones', 'codes locked after wrong ones']);
+    expect(await AuditLogEntry.count({ where: { action: 'auth.second_factor_locked', targetId: user.id } })).toBe(1);
+
+    expect((await api('POST', path, { password: TEST_PASSWORD })).status).toBe(200);
   });
 });
 

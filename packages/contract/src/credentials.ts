@@ -76,8 +76,28 @@ export const CredentialUpdateSchema = z
   .refine((v) => v.status !== undefined || v.notes !== undefined, 'send status or notes');
 export type CredentialUpdate = z.infer<typeof CredentialUpdateSchema>;
 
-/** The staff user's own current password, asked again before values are shown. */
-export const CredentialRevealSchema = z.object({ password: z.string().min(1, 'Enter your password').max(200) });
+/** A current code of an authenticator app: 6 digits, also as the apps show it ("123 456"). */
+const TOTP_CODE_PATTERN = /^\s*\d{3}\s?\d{3}\s*$/;
+export function isTotpCode(value: string): boolean {
+  return TOTP_CODE_PATTERN.test(value);
+}
+
+/**
+ * The staff user proves again who they are before values are shown: their own current password, or (with
+ * two-factor set up) a current code of their authenticator app. Exactly one of the two.
+ */
+export const CredentialRevealSchema = z
+  .object({
+    password: z.string().min(1, 'Enter your password').max(200).optional(),
+    code: z.string().regex(TOTP_CODE_PATTERN, 'Enter the 6-digit code from your authenticator app').optional(),
+  })
+  .superRefine((proof, ctx) => {
+    if (proof.password === undefined && proof.code === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['password'], message: 'Enter your password or a code from your authenticator app' });
+    } else if (proof.password !== undefined && proof.code !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['code'], message: 'Send your password or a code, not both' });
+    }
+  });
 export type CredentialReveal = z.infer<typeof CredentialRevealSchema>;
 
 export const RevealedCredentialSchema = z.object({
@@ -104,5 +124,5 @@ export const credentialRoutes = {
   get: defineRoute({ id: 'getCredential', method: 'GET', path: '/credentials/{id}', summary: 'A credential without its values', tag: 'Credentials', access: 'user', scope: 'read', params: IdParamsSchema, response: CredentialSchema, status: 200, resource: 'credential' }),
   update: defineRoute({ id: 'updateCredential', method: 'PATCH', path: '/credentials/{id}', summary: 'Set the status or notes of a credential', tag: 'Credentials', access: 'staff', scope: 'write', params: IdParamsSchema, body: CredentialUpdateSchema, response: CredentialSchema, status: 200, resource: 'credential' }),
   revoke: defineRoute({ id: 'revokeCredential', method: 'DELETE', path: '/credentials/{id}', summary: 'Revoke a credential: its values are wiped, the record stays for the history', tag: 'Credentials', access: 'user', scope: 'write', params: IdParamsSchema, response: null, status: 204, resource: 'credential' }),
-  reveal: defineRoute({ id: 'revealCredential', method: 'POST', path: '/credentials/{id}/reveal', summary: "Show a credential's values; needs the staff user's password again and is audited", tag: 'Credentials', access: 'staff', scope: 'write', params: IdParamsSchema, body: CredentialRevealSchema, response: RevealedCredentialSchema, status: 200, resource: 'credential' }),
+  reveal: defineRoute({ id: 'revealCredential', method: 'POST', path: '/credentials/{id}/reveal', summary: "Show a credential's values; needs the staff user's password or authenticator code again and is audited", tag: 'Credentials', access: 'staff', scope: 'write', params: IdParamsSchema, body: CredentialRevealSchema, response: RevealedCredentialSchema, status: 200, resource: 'credential', errors: ['rate_limited'], example: { password: 'your password' }, description: 'Send either `password` (your own current password) or, if you have two-factor authentication set up, `code` (the current 6-digit code of your authenticator app; each code works once). A wrong password or code is 403 and written to the audit log, like every reveal. Wrong codes count together with those of the sign-in: after 5 in a row codes are refused for 15 minutes (429 with `Retry-After`); the password still works.' }),
 };

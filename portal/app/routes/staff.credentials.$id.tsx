@@ -1,5 +1,5 @@
-import { CredentialRevealSchema, type RevealedCredential } from '@monoliet/contract';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { CredentialRevealSchema, isTotpCode, type RevealedCredential } from '@monoliet/contract';
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react';
 import type { ReactNode } from 'react';
@@ -25,17 +25,23 @@ import { getCredential } from '~/services/credentials.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.credential.serviceName : 'Credential' }];
 
+// a page showing revealed values must not be kept by any cache: the action's no-store reaches the document response
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const cacheControl = actionHeaders.get('Cache-Control');
+  return cacheControl ? new Headers({ 'Cache-Control': cacheControl }) : new Headers();
+};
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { caller } = await requireStaffCaller({ request, context });
+  const { current, caller } = await requireStaffCaller({ request, context });
   const credential = await loadForPage(getCredential({ caller, id: requireIdParam(params) }));
   const client = await getClient({ caller, id: credential.clientId });
-  return { credential, client: { id: client.id, companyName: client.companyName } };
+  return { credential, client: { id: client.id, companyName: client.companyName }, hasTwoFactor: current.user.totpEnabledAt !== null };
 }
 
 type ActionResult = { intent: string; errors?: FormErrors; revealed?: RevealedCredential; confirm?: boolean };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { caller } = await requireStaffCaller({ request, context });
+  const { current, caller } = await requireStaffCaller({ request, context });
   const id = requireIdParam(params);
   const form = await request.formData();
   const values = formValues(form);
@@ -43,10 +49,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const fail = (errors: FormErrors) => data<ActionResult>({ intent, errors }, { status: 400 });
   try {
     if (intent === 'reveal') {
-      const parsed = CredentialRevealSchema.safeParse({ password: form.get('password') ?? '' });
+      const typed = String(form.get('password') ?? '');
+      // one field takes either: a password has at least 10 characters, so 6 digits are an authenticator code
+      const proof = current.user.totpEnabledAt && isTotpCode(typed) ? { code: typed } : { password: typed };
+      const parsed = CredentialRevealSchema.safeParse(proof);
       if (!parsed.success) return fail(zodDetails(parsed.error));
       // the values travel in this one response only; they are never in a URL or a later page
-      const revealed = await loadForPage(revealCredential({ caller, id, password: parsed.data.password }));
+      const revealed = await loadForPage(revealCredential({ caller, id, proof: parsed.data }));
       return data<ActionResult>({ intent, revealed }, { headers: { 'Cache-Control': 'no-store' } });
     }
     if (intent === 'active' || intent === 'invalid') {
@@ -71,7 +80,7 @@ export function ErrorBoundary() {
 const DONE: Record<string, string> = { active: 'Marked in use.', invalid: 'Marked not working.', revoke: 'Revoked; the values were wiped.' };
 
 export default function StaffCredential() {
-  const { credential, client } = useLoaderData<typeof loader>();
+  const { credential, client, hasTwoFactor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [params] = useSearchParams();
   const location = useLocation();
@@ -118,9 +127,17 @@ export default function StaffCredential() {
               <Form method="post" className="max-w-sm space-y-4" autoComplete="off">
                 <CsrfInput />
                 <p className="text-sm text-slate-600">
-                  The values are encrypted. Type your own password again to see them; the reveal is written to the audit log.
+                  The values are encrypted. {hasTwoFactor ? 'Type your own password or the current code of your authenticator app' : 'Type your own password again'} to see them; the reveal is written to the audit log.
                 </p>
-                <Field label="Your password" name="password" type="password" autoComplete="current-password" required error={result?.intent === 'reveal' ? result.errors?.password : undefined} />
+                <Field
+                  label={hasTwoFactor ? 'Password or authenticator code' : 'Your password'}
+                  hint={hasTwoFactor ? 'Your own password, or the 6-digit code your authenticator app shows now.' : undefined}
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  error={result?.intent === 'reveal' ? (result.errors?.password ?? result.errors?.code) : undefined}
+                />
                 <SubmitButton intent="reveal" busyLabel="Checking…">
                   Reveal values
                 </SubmitButton>

@@ -27,7 +27,7 @@ export default function StaffCredentials() {
   const { data: rows, nextCursor, hasPrevious, statusTabs, clients, clientNames, filters } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Credentials" description="API keys and logins clients handed over. Values stay encrypted; revealing one asks for your password and is audited." />
+      <PageHeader title="Credentials" description="API keys and logins clients handed over. Values stay encrypted; revealing one asks for your password (or authenticator code) and is audited." />
       <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
         <TabLinks param="status" label="Status" current={filters.status} tabs={statusTabs} />
         <FilterBar keep={{ status: filters.status, order: filters.order }} resetTo="/staff/credentials">

@@ -18,15 +18,17 @@ const WRONG = 'That code is not right. Enter the current code from your authenti
 /**
  * Checks a second factor of a user with TOTP: a current 6-digit code (each accepted once) or an unused
  * recovery code (used up by this call). Wrong codes are rate-limited per user and audited. The sign-in's
- * second step and the confirmation of sensitive actions (revealing a credential) both call this.
+ * second step and the confirmation of sensitive actions (revealing a credential) both call this, so their
+ * wrong codes count together. Sensitive actions take TOTP codes only (`allowRecoveryCode: false`): the
+ * password confirms them as well, so a recovery code would be used up for nothing.
  */
-export async function verifyStaffSecondFactor({ user, code, ip = null }: { user: User; code: string; ip?: string | null }): Promise<SecondFactorResult> {
+export async function verifyStaffSecondFactor({ user, code, ip = null, allowRecoveryCode = true }: { user: User; code: string; ip?: string | null; allowRecoveryCode?: boolean }): Promise<SecondFactorResult> {
   if (!user.totpEnabledAt || !user.totpSecret) return { ok: false, reason: 'not_enrolled', message: 'Two-factor authentication is not set up for this account.' };
   const actor: Actor = { id: user.id, label: user.email, ip };
   const before = await checkCodeAllowed(user.id);
   if (!before.allowed) return { ok: false, reason: 'rate_limited', message: describeCodeThrottle(before.retryAfterSeconds), retryAfterSeconds: before.retryAfterSeconds };
 
-  const method: SecondFactorMethod = looksLikeRecoveryCode(code) ? 'recovery_code' : 'totp';
+  const method: SecondFactorMethod = allowRecoveryCode && looksLikeRecoveryCode(code) ? 'recovery_code' : 'totp';
   const accepted = method === 'recovery_code' ? await useRecoveryCode({ user, code, actor }) : await useTotpCode({ user, code });
   if (accepted) {
     await clearWrongCodes(user.id);
