@@ -2,10 +2,12 @@ import type { ApiRouteDef, HttpMethod } from '@monoliet/contract';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import type { z } from 'zod';
 import { authenticateApi, unauthorized } from './api-auth.server';
+import { mustSetUpTwoFactor } from './auth.server';
 import type { Caller } from './caller.server';
 import { getConfig } from './config.server';
 import { ApiError, toErrorResponse, zodDetails } from './errors.server';
 import { logger } from './logger.server';
+import { PORTAL_PATHS } from './portal-paths';
 import { findUnstorableText } from './storable-text';
 
 // Every /api/v1 resource route is built from its contract route definition: authenticate, check access
@@ -98,6 +100,9 @@ async function authorize({ route, request, ip }: { route: ApiRouteDef; request: 
   const caller = await authenticateApi(request, ip);
   if (route.access === 'public') return caller;
   if (!caller) throw unauthorized();
+  if (!caller.token && mustSetUpTwoFactor(caller.user)) {
+    throw new ApiError('forbidden', `Two-factor authentication is required for staff accounts. Set it up at ${PORTAL_PATHS.staffTwoFactorSetup()}, then try again.`);
+  }
   if (route.access === 'staff' && caller.role !== 'staff') throw new ApiError('forbidden', 'Only agency staff can do this');
   if (route.scope && !caller.scopes.has(route.scope)) throw new ApiError('forbidden', `This token does not have the "${route.scope}" scope`);
   return caller;

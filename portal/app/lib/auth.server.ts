@@ -47,10 +47,18 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
 export async function requireStaff(request: Request): Promise<CurrentUser> {
   const current = await requireUser(request);
   if (current.user.role !== 'staff') throw new Response('Not found', { status: 404 });
-  if (getConfig().requireStaff2fa && !current.user.totpEnabledAt && new URL(request.url).pathname !== PORTAL_PATHS.staffTwoFactorSetup()) {
+  if (mustSetUpTwoFactor(current.user) && new URL(request.url).pathname !== PORTAL_PATHS.staffTwoFactorSetup()) {
     throw redirect(PORTAL_PATHS.staffTwoFactorSetup());
   }
   return current;
+}
+
+/**
+ * REQUIRE_STAFF_2FA: a staff user without TOTP may use nothing with their browser session until it is set
+ * up (staff pages redirect to the setup page, the API refuses the session). API tokens are not affected.
+ */
+export function mustSetUpTwoFactor(user: Pick<User, 'role' | 'totpEnabledAt'>): boolean {
+  return getConfig().requireStaff2fa && user.role === 'staff' && user.totpEnabledAt === null;
 }
 
 /** Client pages: staff go to their own area, a client user without a client sees why nothing is here. */

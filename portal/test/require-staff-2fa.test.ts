@@ -1,0 +1,68 @@
+import { authenticator } from 'otplib';
+import { confirmTwoFactorEnrolment, prepareTwoFactorEnrolment } from '~/services/two-factor.server';
+import { buildClient, buildUser, TEST_PASSWORD } from './factories';
+import { apiClient, tokenFor } from './helpers/api';
+import { Browser, startPortal, type PortalProcess } from './helpers/portal-process';
+
+// REQUIRE_STAFF_2FA: a staff user without TOTP can use neither the staff pages nor the API with their browser
+// session until two-factor is set up; API tokens keep working.
+
+let portal: PortalProcess;
+beforeAll(async () => {
+  portal = await startPortal({ env: { REQUIRE_STAFF_2FA: 'true', LOG_LEVEL: 'warn' } });
+});
+afterAll(async () => {
+  await portal?.stop();
+});
+
+const codeAt = (secret: string, offsetSeconds = 0) => authenticator.clone({ epoch: Date.now() + offsetSeconds * 1000 }).generate(secret);
+
+async function signedIn(email: string) {
+  const browser = new Browser(portal.url);
+  await browser.post('/login', { email, password: TEST_PASSWORD });
+  return browser;
+}
+async function json(response: Response) {
+  return { status: response.status, body: await response.json() };
+}
+
+const SET_UP = {
+  code: 'forbidden',
+  message: 'Two-factor authentication is required for staff accounts. Set it up at /staff/account/two-factor, then try again.',
+};
+
+describe('REQUIRE_STAFF_2FA', () => {
+  it('refuses the API to the browser session of a staff user without two-factor, with where to set it up', async () => {
+    const staff = await buildUser({ role: 'staff' });
+    const browser = await signedIn(staff.email);
+    expect((await browser.get('/staff/users')).headers.get('location')).toBe('/staff/account/two-factor');
+
+    for (const path of ['/api/v1/auth/me', '/api/v1/users', '/api/v1/clients']) {
+      expect(await json(await browser.get(path))).toEqual({ status: 403, body: { error: SET_UP } });
+    }
+    // a write is refused the same way, before anything changes
+    const write = await browser.request('/api/v1/clients', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: portal.url }, body: JSON.stringify({ companyName: 'Never made', email: 'never@example.com' }) });
+    expect(await json(write)).toEqual({ status: 403, body: { error: SET_UP } });
+  });
+
+  it('keeps serving API tokens of that user, client users, and staff with two-factor', async () => {
+    const staff = await buildUser({ role: 'staff' });
+    const byToken = await apiClient(portal.url, await tokenFor(staff))('GET', '/auth/me');
+    expect([byToken.status, byToken.body.user.id]).toEqual([200, staff.id]);
+
+    const clientUser = await buildUser({ client: await buildClient() });
+    const client = await json(await (await signedIn(clientUser.email)).get('/api/v1/auth/me'));
+    expect([client.status, client.body.user.id]).toEqual([200, clientUser.id]);
+
+    // enrolled with the previous step's code, signed in with the current one
+    const enrolled = await buildUser({ role: 'staff' });
+    const { secret } = await prepareTwoFactorEnrolment({ user: enrolled });
+    await confirmTwoFactorEnrolment({ user: enrolled, code: codeAt(secret, -30) });
+    const browser = await signedIn(enrolled.email);
+    await browser.get('/login/two-factor');
+    await browser.post('/login/two-factor', { code: codeAt(secret) });
+    const me = await json(await browser.get('/api/v1/auth/me'));
+    expect([me.status, me.body.user.id]).toEqual([200, enrolled.id]);
+    expect((await browser.get('/api/v1/users')).status).toBe(200);
+  });
+});
