@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Alert, ExecutionRun, N8nInstance, WebhookDelivery, WebhookSubscription } from '~/models/index.server';
+import { QueryTypes } from 'sequelize';
+import { Alert, AuditLogEntry, ExecutionRun, getDb, N8nInstance, WebhookDelivery, WebhookSubscription } from '~/models/index.server';
 import { sealSecret } from '~/services/secrets.server';
 import { buildClient, buildInstance, buildUser, buildWorkflow } from './factories';
 import { apiClient, tokenFor } from './helpers/api';
@@ -105,5 +106,30 @@ describe('jobs', () => {
     expect((await staffApi('POST', '/jobs/not-a-uuid/retry')).status).toBe(404);
     const clientApi = apiClient(portal.url, await tokenFor(await buildUser({ client: await buildClient() })));
     expect((await clientApi('GET', '/jobs')).status).toBe(403);
+  });
+
+  it('deletes a dead-lettered job for good, for staff with the write scope only, and audits it with its payload', async () => {
+    const emailId = randomUUID();
+    const deadId = await buildDeadJob({ queue: 'email', data: { emailId }, error: 'Mail not sent: ECONNREFUSED' });
+    const staff = await buildUser({ role: 'staff' });
+    const clientApi = apiClient(portal.url, await tokenFor(await buildUser({ client: await buildClient() })));
+    expect((await clientApi('DELETE', `/jobs/${deadId}`)).body.error).toEqual({ code: 'forbidden', message: 'Only agency staff can do this' });
+    expect((await apiClient(portal.url, await tokenFor(staff, ['read']))('DELETE', `/jobs/${deadId}`)).status).toBe(403);
+    expect((await staffApi('GET', '/jobs?queue=email')).body.data.map((job: { id: string }) => job.id)).toEqual([deadId]);
+
+    const deleted = await apiClient(portal.url, await tokenFor(staff))('DELETE', `/jobs/${deadId}`);
+    expect([deleted.status, deleted.body]).toEqual([204, null]);
+    expect((await staffApi('GET', '/jobs?queue=email')).body.data).toEqual([]);
+    expect((await staffApi('GET', '/jobs/queues')).body.data.find((q: { queue: string }) => q.queue === 'email')).toMatchObject({ deadLettered: 0 });
+    const audit = await AuditLogEntry.findAll({ where: { action: 'job.delete', targetId: deadId } });
+    expect(audit.map((entry) => [entry.actorId, entry.metadata])).toEqual([[staff.id, { queue: 'email', data: { emailId } }]]);
+
+    expect((await staffApi('DELETE', `/jobs/${deadId}`)).status).toBe(404);
+    expect((await staffApi('DELETE', '/jobs/not-a-uuid')).status).toBe(404);
+    // a job still waiting in its own queue is not the API's to delete
+    const [waiting] = await getDb().query<{ id: string }>(`INSERT INTO pgboss.job (name, data, start_after) VALUES ('email', $1, now() + interval '1 day') RETURNING id`, { bind: [JSON.stringify({ emailId: randomUUID() })], type: QueryTypes.SELECT });
+    expect((await staffApi('DELETE', `/jobs/${waiting!.id}`)).status).toBe(404);
+    const kept = await getDb().query<{ state: string }>('SELECT state FROM pgboss.job WHERE id = $1', { bind: [waiting!.id], type: QueryTypes.SELECT });
+    expect(kept).toEqual([{ state: 'created' }]);
   });
 });

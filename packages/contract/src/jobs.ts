@@ -34,5 +34,6 @@ export const RetriedJobSchema = z.object({ queue: JobQueueSchema, jobId: z.uuid(
 export const jobRoutes = {
   list: defineRoute({ id: 'listDeadJobs', method: 'GET', path: '/jobs', summary: 'List jobs that failed their last attempt (dead-lettered), newest first', tag: 'Jobs', access: 'staff', scope: 'read', query: DeadJobListQuerySchema, response: pageOf(DeadJobSchema), status: 200 }),
   queues: defineRoute({ id: 'listJobQueues', method: 'GET', path: '/jobs/queues', summary: 'Job counts of every queue', tag: 'Jobs', access: 'staff', scope: 'read', response: z.object({ data: z.array(QueueStatsSchema) }), status: 200 }),
+  delete: defineRoute({ id: 'deleteDeadJob', method: 'DELETE', path: '/jobs/{id}', summary: 'Delete a dead-lettered job for good: its work is not done (audited with its payload)', tag: 'Jobs', access: 'staff', scope: 'write', params: IdParamsSchema, response: null, status: 204, resource: 'job' }),
   retry: defineRoute({ id: 'retryDeadJob', method: 'POST', path: '/jobs/{id}/retry', summary: 'Run a dead-lettered job again, with a fresh retry budget', tag: 'Jobs', access: 'staff', scope: 'write', params: IdParamsSchema, response: RetriedJobSchema, status: 202, resource: 'job' }),
 };
