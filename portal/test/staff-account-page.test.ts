@@ -69,8 +69,9 @@ describe('revealing a credential on its staff page', () => {
     const browser = new Browser(portal.url);
     await browser.post('/login', { email: user.email, password: TEST_PASSWORD });
     await browser.get('/login/two-factor');
-    expect((await browser.post('/login/two-factor', { code: codeAt(secret) })).headers.get('location')).toBe('/staff');
-    return { user, secret, browser };
+    const signInCode = codeAt(secret);
+    expect((await browser.post('/login/two-factor', { code: signInCode })).headers.get('location')).toBe('/staff');
+    return { user, secret, signInCode, browser };
   }
   const credentialOf = async (apiKey: string) => createCredential({ clientId: (await buildClient()).id, serviceName: 'Stripe', credentialType: 'api_key', fields: { apiKey } });
 
@@ -87,13 +88,13 @@ describe('revealing a credential on its staff page', () => {
   });
 
   it('takes the current authenticator code in the one field, once; the code of the sign-in is refused', async () => {
-    const { user, secret, browser } = await signedInWithTwoFactor();
+    const { user, secret, signInCode, browser } = await signedInWithTwoFactor();
     const credential = await credentialOf('sk_live_totp_0002');
     const page = await (await browser.get(`/staff/credentials/${credential.id}`)).text();
     expect(page).toContain('>Password or authenticator code</label>');
     expect(page).not.toContain('sk_live_totp_0002');
 
-    const replayed = await browser.post(`/staff/credentials/${credential.id}`, { intent: 'reveal', password: codeAt(secret) });
+    const replayed = await browser.post(`/staff/credentials/${credential.id}`, { intent: 'reveal', password: signInCode });
     expect(replayed.status).toBe(400);
     const refusedHtml = await replayed.text();
     expect(refusedHtml).toContain('That code is not right');
