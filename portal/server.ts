@@ -23,7 +23,7 @@ async function loadBuild(isDev: boolean) {
   if (!isDev) {
     // @ts-expect-error the build exists only after `npm run build`
     const build = (await import('./build/server/index.js')) as ServerBuild;
-    return { build: async () => build, entry: build.entry.module as unknown as AppEntry, vite: undefined };
+    return { build, entry: build.entry.module as unknown as AppEntry, vite: undefined };
   }
   const vite = await import('vite').then((m) => m.createServer({ server: { middlewareMode: true } }));
   const load = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;

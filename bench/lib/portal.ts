@@ -20,7 +20,9 @@ export async function startProcess({ name, databaseUrl, script = 'server.ts', cw
   const log = openSync(logFile, 'w');
   // a port chosen up front, so PUBLIC_URL (the origin form posts must come from) is the real address
   const chosen = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_PORTAL_NODE_ARGS adds node flags to the portal process, e.g. `--cpu-prof --cpu-prof-dir=bench/out/prof`
+  const nodeArgs = script === 'server.ts' ? (process.env.BENCH_PORTAL_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd,
     env: { ...inheritedEnv(), ...PORTAL_ENV, PORT: String(chosen), PUBLIC_URL: `http://127.0.0.1:${chosen}`, DATABASE_URL: databaseUrl },
     stdio: ['ignore', log, log],

@@ -1,4 +1,3 @@
-import type { ServerBuild } from '@remix-run/node';
 import express, { type RequestHandler } from 'express';
 import type { ViteDevServer } from 'vite';
 import type { Config } from '../app/lib/config.server';
@@ -8,7 +7,8 @@ import { refuseCrossSiteRequests } from './cross-site';
 import { handleUnexpectedError } from './errors';
 import { redirectToHttps } from './https-redirect';
 import { logRequests } from './logging';
-import { handleWithRemix } from './remix-handler';
+import { handleWithRemix, type BuildSource } from './remix-handler';
+import { serveResourceRoutes } from './resource-routes';
 import { securityHeaders } from './security-headers';
 
 /** The express app in front of Remix; each middleware is one concern, in the order a request meets them. */
@@ -19,7 +19,7 @@ export function createApp({
   shutdownMiddleware,
 }: {
   config: Config;
-  build: () => Promise<ServerBuild>;
+  build: BuildSource;
   vite: ViteDevServer | undefined;
   shutdownMiddleware: RequestHandler;
 }) {
@@ -36,10 +36,14 @@ export function createApp({
   if (vite) app.use(vite.middlewares);
   else {
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
-    app.use(express.static('build/client', { maxAge: '1h' }));
+    // the API has no files: its requests skip the file lookup
+    const files = express.static('build/client', { maxAge: '1h' });
+    app.use((req, res, next) => (req.path.startsWith('/api/') ? next() : files(req, res, next)));
   }
   app.use(refuseCrossSiteRequests({ config }));
   app.use(readBodyWithLimit());
+  // with a fixed build, the API and health checks skip Remix's per-request route matching
+  if (typeof build !== 'function') app.use(serveResourceRoutes({ build, prefixes: ['api/v1', 'healthz', 'readyz'] }));
   app.all('*', handleWithRemix({ build, mode: vite ? 'development' : 'production' }));
   app.use(handleUnexpectedError);
   return app;

@@ -5,7 +5,12 @@ import type { Request as ExpressRequest, RequestHandler, Response as ExpressResp
 // Serves Remix from express like @remix-run/express does, except that the request body comes from
 // req.body (read and size-checked by readBodyWithLimit) rather than from the raw stream.
 
-export function handleWithRemix({ build, mode }: { build: () => Promise<ServerBuild>; mode: 'development' | 'production' }): RequestHandler {
+/** A built app, or (development) a function that loads the current build for each request. */
+export type BuildSource = ServerBuild | (() => Promise<ServerBuild>);
+
+export function handleWithRemix({ build, mode }: { build: BuildSource; mode: 'development' | 'production' }): RequestHandler {
+  // Given a function, Remix derives its route tree again on every request (right for vite's reloads, a
+  // few milliseconds of CPU per request otherwise); given the build, once.
   const handle = createRequestHandler(build, mode);
   return async (req, res, next) => {
     try {
@@ -18,7 +23,7 @@ export function handleWithRemix({ build, mode }: { build: () => Promise<ServerBu
   };
 }
 
-function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+export function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
   // req.hostname honours `trust proxy` (X-Forwarded-Host); the port comes from the same header or Host
   const forwardedPort = Number.parseInt(req.get('X-Forwarded-Host')?.split(':')[1] ?? '', 10);
   const hostPort = Number.parseInt(req.get('Host')?.split(':')[1] ?? '', 10);
@@ -38,7 +43,7 @@ function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
   return new Request(url, { method: req.method, headers, body, signal: controller.signal });
 }
 
-async function sendFetchResponse(res: ExpressResponse, response: Response) {
+export async function sendFetchResponse(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);

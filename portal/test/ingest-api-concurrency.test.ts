@@ -1,3 +1,4 @@
+import { sqlIn } from '~/lib/raw-sql.server';
 import type { ExecutionReport } from '@monoliet/contract';
 import { QueryTypes } from 'sequelize';
 import { ExecutionDaily, ExecutionRun, getDb, Workflow } from '~/models/index.server';
@@ -138,7 +139,7 @@ describe('ingest through the API under concurrency', () => {
     // an ingest that has written its run and its (new) rollup row with the old client, not yet committed
     const ingest = await db.transaction();
     await ExecutionRun.create({ instanceId: instance.id, n8nExecutionId: '1', workflowId: workflow.id, status: 'success', startedAt, stoppedAt: null, durationMs: 10, errorMessage: null, errorNode: null, retryOf: null, itemCount: null, source: 'push' }, { transaction: ingest });
-    await recomputeDailyRollups({ keys: [{ workflowId: workflow.id, day: startedAt.toISOString().slice(0, 10) }], transaction: ingest });
+    await recomputeDailyRollups({ keys: [{ workflowId: workflow.id, day: startedAt.toISOString().slice(0, 10) }], sql: sqlIn(ingest) });
 
     let settled = false;
     const move = staff('PATCH', `/workflows/${workflow.id}`, { clientId: second.id }).finally(() => (settled = true));

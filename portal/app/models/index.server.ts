@@ -1,5 +1,6 @@
 import { Sequelize } from 'sequelize';
 import { getConfig } from '~/lib/config.server';
+import { installChangeHooks } from './change-hooks.server';
 import { Alert } from './alert.server';
 import { ApiCredential } from './api-credential.server';
 import { ApiToken } from './api-token.server';
@@ -134,4 +135,6 @@ function initModels(db: Sequelize) {
   ApiCredential.belongsTo(Client, { as: 'client', foreignKey: 'clientId' });
   ApiCredential.belongsTo(User, { as: 'submittedBy', foreignKey: 'submittedById' });
   WebhookDelivery.belongsTo(WebhookSubscription, { as: 'subscription', foreignKey: 'subscriptionId' });
+
+  installChangeHooks([ApiToken, User, ClientMember, Client, N8nInstance]);
 }

@@ -1,11 +1,14 @@
 import { API_TOKEN_PREFIX, type ApiTokenCreate, type ApiTokenDto, type TokenListQuery, type TokenScope } from '@monoliet/contract';
-import { Op } from 'sequelize';
 import { actorOf, CLIENT_SCOPES, STAFF_SCOPES, type Caller } from '~/lib/caller.server';
 import { randomToken, sha256 } from '~/lib/crypto.server';
 import { ApiError } from '~/lib/errors.server';
 import { paginate } from '~/lib/pagination.server';
 import { isStaff } from '~/lib/policy.server';
-import { ApiToken, Client, ClientMember, getDb, User } from '~/models/index.server';
+import { withConnection } from '~/lib/raw-sql.server';
+import { TtlCache } from '~/lib/ttl-cache';
+import { onModelChange } from '~/models/change-hooks.server';
+import { nestColumns, selectColumns } from '~/models/columns.server';
+import { ApiToken, Client, ClientMember, User } from '~/models/index.server';
 import { recordAudit } from './audit.server';
 
 // Tokens look like `mlt_<random>`; only their SHA-256 is stored, with a short prefix to recognise them.
@@ -80,16 +83,52 @@ export async function revokeToken({ caller, id }: { caller: Caller; id: string }
 }
 
 /** The token and its user for a presented secret, or null if unknown, revoked, expired or the user is inactive. */
+/**
+ * Tokens seen in the last seconds. A revoked token, a deactivated user or a changed membership is dropped
+ * from this process's cache at once (model hooks) and stops working on other replicas within the TTL.
+ */
+export const TOKEN_CACHE_TTL_MS = 2_000;
+const activeTokens = new TtlCache<ApiToken>(TOKEN_CACHE_TTL_MS);
+onModelChange(['ApiToken', 'User', 'ClientMember', 'Client'], () => activeTokens.clear());
+
+type TokenRow = { t: object; u: object; m: { userId: string | null } & object; c: object };
+let tokenLookupSql: string | undefined;
+
+/**
+ * The active token for a presented secret, with its user, membership and client, in one statement. Every
+ * API request runs this, so it is plain SQL: a finder with three nested includes cost more CPU than the
+ * rest of an ingest request.
+ */
 export async function findActiveToken(secret: string) {
   if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 200) return null;
-  const token = await ApiToken.findOne({
-    where: { tokenHash: sha256(secret), revokedAt: null, [Op.or]: [{ expiresAt: null }, { expiresAt: { [Op.gt]: new Date() } }] },
-    include: [{ model: User, as: 'user', include: [{ model: ClientMember, as: 'membership', include: [{ model: Client, as: 'client' }] }] }],
-  });
-  if (!token?.user?.isActive) return null;
+  const hash = sha256(secret);
+  const cached = activeTokens.get(hash);
+  if (cached && (!cached.expiresAt || cached.expiresAt.getTime() > Date.now())) return cached;
+  const token = await loadActiveToken(hash);
+  if (token) activeTokens.set(hash, token);
+  return token;
+}
+
+async function loadActiveToken(hash: string) {
+  tokenLookupSql ??= `SELECT ${selectColumns(ApiToken, 't')}, ${selectColumns(User, 'u')}, ${selectColumns(ClientMember, 'm')}, ${selectColumns(Client, 'c')}
+    FROM api_tokens t
+    JOIN users u ON u.id = t.user_id
+    LEFT JOIN client_members m ON m.user_id = u.id
+    LEFT JOIN clients c ON c.id = m.client_id
+    WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
+    LIMIT 1`;
+  const [flat] = await withConnection((sql) => sql(tokenLookupSql!, [hash], 'api_token_lookup'));
+  if (!flat) return null;
+  const row = nestColumns(flat) as TokenRow;
+  const membership = row.m.userId ? { ...row.m, client: row.c } : null;
+  const token = ApiToken.build(
+    { ...row.t, user: { ...row.u, membership } } as never,
+    { isNewRecord: false, raw: true, include: [{ model: User, as: 'user', include: [{ model: ClientMember, as: 'membership', include: [{ model: Client, as: 'client' }] }] }] },
+  );
+  if (!token.user?.isActive) return null;
   // a write per request would cost the ingest path; minute resolution is enough to spot unused tokens
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await getDb().query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', { bind: [token.id] });
+    await withConnection((sql) => sql('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [token.id]));
   }
   return token;
 }

@@ -1,8 +1,8 @@
 import type { ExecutionReport } from '@monoliet/contract';
-import { QueryTypes, type Transaction } from 'sequelize';
-import { getDb } from '~/models/index.server';
 import { withRetryOnConflict } from '~/lib/db-retry.server';
+import { withTransaction, type Sql } from '~/lib/raw-sql.server';
 import { enqueueAlertChecks } from './alert-checks.server';
+import { submitRuns } from './ingest-coalescer.server';
 import { recomputeDailyRollups } from './rollups.server';
 import { dedupeReports, statusRank, utcDay } from './run-merge';
 
@@ -53,18 +53,21 @@ WITH incoming AS (
   SET ${columns.map((c) => `${c} = ${MERGED_COLUMNS[c]}`).join(',\n      ')},
       updated_at = now()
   WHERE (${columns.map((c) => MERGED_COLUMNS[c]).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `r.${c}`).join(', ')})
-  RETURNING r.workflow_id, r.started_at, (r.xmax = 0) AS inserted
+  RETURNING r.n8n_execution_id, r.workflow_id, r.started_at, (r.xmax = 0) AS inserted
 )
-SELECT workflow_id, started_at, inserted FROM upserted
+SELECT n8n_execution_id, workflow_id, started_at, inserted FROM upserted
 UNION ALL
-SELECT workflow_id, started_at, NULL FROM previous`;
+SELECT NULL, workflow_id, started_at, NULL FROM previous`;
 
-type UpsertRow = { workflow_id: string; started_at: Date; inserted: boolean | null };
+type UpsertRow = { n8n_execution_id: string | null; workflow_id: string; started_at: Date; inserted: boolean | null };
+/** What a write did to each execution it stored or changed (absent: the report changed nothing). */
+export type RunOutcomes = Map<string, 'created' | 'updated'>;
 
 /**
  * Upserts runs by (instance, n8n execution id) and recomputes the daily rollups of every (workflow, day)
  * they touch, in one transaction. Unknown workflows are created unassigned. Safe to repeat: a report that
- * changes nothing is counted as unchanged.
+ * changes nothing is counted as unchanged. Concurrent calls for the same instance are written together
+ * (see ingest-coalescer.server.ts), each still answered with its own counts.
  */
 export async function recordRuns({
   instanceId,
@@ -77,23 +80,34 @@ export async function recordRuns({
 }): Promise<IngestResult> {
   const runs = dedupeReports(reports);
   if (runs.length === 0) return { accepted: 0, created: 0, updated: 0, unchanged: 0 };
-  const db = getDb();
+  const outcomes = await submitRuns({ instanceId, source, runs, write: writeRuns });
+  let created = 0;
+  let updated = 0;
+  for (const run of runs) {
+    const outcome = outcomes.get(run.executionId);
+    if (outcome === 'created') created++;
+    else if (outcome === 'updated') updated++;
+  }
+  return { accepted: reports.length, created, updated, unchanged: runs.length - created - updated };
+}
+
+/**
+ * One transaction for `runs` (unique execution ids): the workflows, the upsert, the rollup recount and the
+ * alert checks. Returns what happened to each execution.
+ */
+export async function writeRuns({ instanceId, runs, source }: { instanceId: string; runs: ExecutionReport[]; source: RunSource }): Promise<RunOutcomes> {
   return withRetryOnConflict(() =>
-    db.transaction(async (transaction) => {
-      const workflowIds = await resolveWorkflows({ instanceId, runs, transaction });
-      const rows = await db.query<UpsertRow>(UPSERT_RUNS_SQL, {
-        bind: upsertBind({ instanceId, runs, workflowIds, source }),
-        transaction,
-        type: QueryTypes.SELECT,
-      });
+    withTransaction(async (sql) => {
+      const workflowIds = await resolveWorkflows({ instanceId, runs, sql });
+      const rows = await sql<UpsertRow>(UPSERT_RUNS_SQL, upsertBind({ instanceId, runs, workflowIds, source }), 'ingest_upsert_runs');
       await recomputeDailyRollups({
         keys: rows.map((row) => ({ workflowId: row.workflow_id, day: utcDay(row.started_at) })),
-        transaction,
+        sql,
       });
-      const created = rows.filter((row) => row.inserted === true).length;
-      const updated = rows.filter((row) => row.inserted === false).length;
-      await enqueueAlertChecks({ workflowIds: finishedRunWorkflows({ runs, workflowIds, rows }), transaction });
-      return { accepted: reports.length, created, updated, unchanged: runs.length - created - updated };
+      await enqueueAlertChecks({ workflowIds: finishedRunWorkflows({ runs, workflowIds, rows }), sql });
+      const outcomes: RunOutcomes = new Map();
+      for (const row of rows) if (row.n8n_execution_id !== null) outcomes.set(row.n8n_execution_id, row.inserted ? 'created' : 'updated');
+      return outcomes;
     }),
   );
 }
@@ -141,23 +155,14 @@ function durationOf(run: ExecutionReport): number | null {
 }
 
 /** Finds or creates (unassigned) the workflow of every run; returns n8n workflow id -> our id. */
-async function resolveWorkflows({
-  instanceId,
-  runs,
-  transaction,
-}: {
-  instanceId: string;
-  runs: ExecutionReport[];
-  transaction: Transaction;
-}): Promise<Map<string, string>> {
-  const db = getDb();
+async function resolveWorkflows({ instanceId, runs, sql }: { instanceId: string; runs: ExecutionReport[]; sql: Sql }): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const run of runs) names.set(run.workflowId, run.workflowName ?? names.get(run.workflowId) ?? '');
   const ids = [...names.keys()].sort();
   const bind = [instanceId, ids, ids.map((id) => names.get(id)!)];
   // One statement: create the unknown workflows (sorted, so that concurrent batches creating the same
   // workflows cannot deadlock), rename the known ones, and answer all of their ids.
-  const found = await db.query<{ id: string; n8n_workflow_id: string }>(
+  const found = await sql<{ id: string; n8n_workflow_id: string }>(
     `WITH input AS (SELECT * FROM unnest($2::text[], $3::text[]) AS t(id, name)),
      created AS (
        INSERT INTO workflows (instance_id, n8n_workflow_id, name)
@@ -171,14 +176,15 @@ async function resolveWorkflows({
      SELECT id, n8n_workflow_id FROM created
      UNION ALL
      SELECT id, n8n_workflow_id FROM workflows WHERE instance_id = $1 AND n8n_workflow_id = ANY($2::text[])`,
-    { bind, transaction, type: QueryTypes.SELECT },
+    bind,
+    'ingest_resolve_workflows',
   );
   const byN8nId = new Map(found.map((row) => [row.n8n_workflow_id, row.id]));
   if (byN8nId.size === ids.length) return byN8nId;
   // A concurrent batch created some of them after this statement's snapshot: a new statement sees them.
-  const rest = await db.query<{ id: string; n8n_workflow_id: string }>(
+  const rest = await sql<{ id: string; n8n_workflow_id: string }>(
     'SELECT id, n8n_workflow_id FROM workflows WHERE instance_id = $1 AND n8n_workflow_id = ANY($2::text[])',
-    { bind: [instanceId, ids], transaction, type: QueryTypes.SELECT },
+    [instanceId, ids],
   );
   return new Map(rest.map((row) => [row.n8n_workflow_id, row.id]));
 }

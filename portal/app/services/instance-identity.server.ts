@@ -1,6 +1,9 @@
 import { QueryTypes } from 'sequelize';
 import { actorOf, type Caller } from '~/lib/caller.server';
 import { ApiError } from '~/lib/errors.server';
+import { withConnection } from '~/lib/raw-sql.server';
+import { TtlCache } from '~/lib/ttl-cache';
+import { onModelChange } from '~/models/change-hooks.server';
 import { getDb, N8nInstance } from '~/models/index.server';
 import { recordAudit } from './audit.server';
 
@@ -28,9 +31,9 @@ export function normalizeInstanceUrl(value: string): URL | null {
  * URL registers a push-only instance named after its host (staff add its API key later); anything else
  * that matches no instance is refused, since a run must belong to an instance.
  */
-export async function resolveIngestInstance({ caller, instance }: { caller: Caller; instance: string }): Promise<N8nInstance> {
+export async function resolveIngestInstance({ caller, instance }: { caller: Caller; instance: string }): Promise<{ id: string }> {
   const sent = instance.trim();
-  const exact = await N8nInstance.findOne({ where: { identity: sent } });
+  const exact = await findInstanceId(sent);
   if (exact) return exact;
   const url = normalizeInstanceUrl(sent);
   if (!url) {
@@ -39,7 +42,20 @@ export async function resolveIngestInstance({ caller, instance }: { caller: Call
     });
   }
   const identity = url.toString().replace(/\/+$/, '');
-  return (await N8nInstance.findOne({ where: { identity } })) ?? registerInstance({ caller, identity, host: url.host });
+  return (await findInstanceId(identity)) ?? registerInstance({ caller, identity, host: url.host });
+}
+
+// Every ingest request names its instance; the id behind an identity is remembered for a few seconds
+// (dropped at once when this process changes an instance).
+const instanceIds = new TtlCache<{ id: string }>(10_000);
+onModelChange(['N8nInstance'], () => instanceIds.clear());
+
+async function findInstanceId(identity: string): Promise<{ id: string } | null> {
+  const cached = instanceIds.get(identity);
+  if (cached) return cached;
+  const [row] = await withConnection((sql) => sql<{ id: string }>('SELECT id FROM n8n_instances WHERE identity = $1', [identity], 'ingest_instance_id'));
+  if (row) instanceIds.set(identity, { id: row.id });
+  return row ?? null;
 }
 
 async function registerInstance({ caller, identity, host }: { caller: Caller; identity: string; host: string }): Promise<N8nInstance> {

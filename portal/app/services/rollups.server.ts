@@ -1,4 +1,5 @@
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
+import type { Sql } from '~/lib/raw-sql.server';
 import { getDb } from '~/models/index.server';
 
 export type RollupKey = { workflowId: string; day: string };
@@ -14,23 +15,23 @@ const COUNTED_RUN = `(r.mode <> 'manual' OR (SELECT count_manual_runs FROM porta
  * order before counting, and counting is a new statement. So whichever transaction counts last does so
  * after every other writer of that day has committed, and sees all of their runs plus its own.
  */
-export async function recomputeDailyRollups({ keys, transaction }: { keys: RollupKey[]; transaction: Transaction }) {
+export async function recomputeDailyRollups({ keys, sql }: { keys: RollupKey[]; sql: Sql }) {
   const unique = uniqueSortedKeys(keys);
   if (unique.length === 0) return;
-  const db = getDb();
   const bind = [unique.map((k) => k.workflowId), unique.map((k) => k.day)];
   const keysSql = 'unnest($1::uuid[], $2::date[]) AS k(workflow_id, day)';
 
   // One statement creates the missing rows and locks the existing ones, in a fixed order: ON CONFLICT DO
   // UPDATE locks every conflicting row even though its WHERE false updates none (no dead row versions).
-  await db.query(
+  await sql(
     `INSERT INTO execution_daily (workflow_id, day, client_id)
      SELECT k.workflow_id, k.day, w.client_id FROM ${keysSql} JOIN workflows w ON w.id = k.workflow_id
      ORDER BY k.workflow_id, k.day
      ON CONFLICT (workflow_id, day) DO UPDATE SET updated_at = EXCLUDED.updated_at WHERE false`,
-    { bind, transaction },
+    bind,
+    'rollups_lock',
   );
-  const counted = await db.query<{ total: number }>(
+  const counted = await sql<{ total: number }>(
     `UPDATE execution_daily d
      SET total = a.total, success = a.success, error = a.error, sum_duration_ms = a.sum_duration_ms,
          client_id = a.client_id, updated_at = now()
@@ -54,14 +55,15 @@ export async function recomputeDailyRollups({ keys, transaction }: { keys: Rollu
      ) a
      WHERE d.workflow_id = a.workflow_id AND d.day = a.day
      RETURNING d.total`,
-    { bind, transaction, type: QueryTypes.SELECT },
+    bind,
+    'rollups_recount',
   );
   // a day left without runs (a run moved to another day) has no row; usually there is none to delete
-  if (counted.some((row) => row.total === 0)) {
-    await db.query(
+  if (counted.some((row) => Number(row.total) === 0)) {
+    await sql(
       `DELETE FROM execution_daily d USING ${keysSql}
        WHERE d.workflow_id = k.workflow_id AND d.day = k.day AND d.total = 0`,
-      { bind, transaction },
+      bind,
     );
   }
 }

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Transaction } from 'sequelize';
 import type { z } from 'zod';
 import { getDb } from '~/models/index.server';
+import type { Sql } from '../raw-sql.server';
 import { getConfig } from '../config.server';
 import { logger } from '../logger.server';
 import { deadLetterQueueOf, JOB_PAYLOADS, QUEUE_NAMES, QUEUE_POLICIES, type JobPayload, type QueueName } from './queues.server';
@@ -65,7 +66,23 @@ export async function enqueueJob<Q extends QueueName>({
 }
 
 /** Several jobs in one statement (the ingest hot path); the same transactional guarantee. */
-export async function enqueueJobs<Q extends QueueName>({ queue, jobs, transaction }: { queue: Q; jobs: { data: JobPayload<Q>; singletonKey?: string; startAfterSeconds?: number }[]; transaction?: Transaction | null }) {
+/** pg-boss's database interface over an `Sql` connection (the ingest path's plain `pg`). */
+function sqlJobDb(sql: Sql): PgBoss.Db {
+  return { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await sql(text, values.map((value) => (value === undefined ? null : value))) }) };
+}
+
+export async function enqueueJobs<Q extends QueueName>({
+  queue,
+  jobs,
+  transaction,
+  sql,
+}: {
+  queue: Q;
+  jobs: { data: JobPayload<Q>; singletonKey?: string; startAfterSeconds?: number }[];
+  transaction?: Transaction | null;
+  /** instead of a Sequelize transaction: the connection (in a transaction) of the caller */
+  sql?: Sql;
+}) {
   if (jobs.length === 0) return;
   await getBoss().insert(
     jobs.map((job) => ({
@@ -76,7 +93,7 @@ export async function enqueueJobs<Q extends QueueName>({ queue, jobs, transactio
       startAfter: job.startAfterSeconds ? `${job.startAfterSeconds} seconds` : undefined,
       retryBackoff: true,
     })),
-    { db: sequelizeJobDb(transaction) },
+    { db: sql ? sqlJobDb(sql) : sequelizeJobDb(transaction) },
   );
 }
 

@@ -1,0 +1,89 @@
+import type { ExecutionReport } from '@monoliet/contract';
+import type { RunOutcomes } from './ingest.server';
+import { submitRuns, type WriteRuns } from './ingest-coalescer.server';
+
+const run = (executionId: string): ExecutionReport => ({ executionId, workflowId: 'wf', status: 'success', startedAt: '2026-11-20T10:00:00.000Z' });
+
+/** A fake write that records what each call got and finishes only when told to. */
+function controlledWrite() {
+  const calls: { ids: string[]; finish: (error?: Error) => void }[] = [];
+  const write: WriteRuns = ({ runs }) =>
+    new Promise<RunOutcomes>((resolve, reject) => {
+      const ids = runs.map((r) => r.executionId);
+      calls.push({ ids, finish: (error) => (error ? reject(error) : resolve(new Map(ids.map((id) => [id, 'created'] as const)))) });
+    });
+  return { calls, write };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('ingest group commit', () => {
+  it('writes a lone push at once, and the pushes that arrive meanwhile together in the next write', async () => {
+    const { calls, write } = controlledWrite();
+    const instanceId = 'instance-a';
+    const first = submitRuns({ instanceId, source: 'push', runs: [run('1')], write });
+    const second = submitRuns({ instanceId, source: 'push', runs: [run('2')], write });
+    await tick();
+    // two writes may be in flight: the first two pushes went out alone
+    expect(calls.map((c) => c.ids)).toEqual([['1'], ['2']]);
+    const waiting = [3, 4, 5].map((i) => submitRuns({ instanceId, source: 'push', runs: [run(String(i))], write }));
+    await tick();
+    expect(calls).toHaveLength(2);
+    calls[0]!.finish();
+    expect((await first).get('1')).toBe('created');
+    await tick();
+    expect(calls.map((c) => c.ids)).toEqual([['1'], ['2'], ['3', '4', '5']]);
+    calls[1]!.finish();
+    calls[2]!.finish();
+    await second;
+    const outcomes = await Promise.all(waiting);
+    expect(outcomes.map((o, i) => o.get(String(i + 3)))).toEqual(['created', 'created', 'created']);
+  });
+
+  it('keeps a push that reports an execution already in the group for a later write', async () => {
+    const { calls, write } = controlledWrite();
+    const instanceId = 'instance-b';
+    const blockers = [submitRuns({ instanceId, source: 'push', runs: [run('x')], write }), submitRuns({ instanceId, source: 'push', runs: [run('y')], write })];
+    const pushes = [['1', '2'], ['2'], ['3']].map((ids) => submitRuns({ instanceId, source: 'push', runs: ids.map(run), write }));
+    await tick();
+    calls[0]!.finish();
+    await tick();
+    expect(calls[2]!.ids).toEqual(['1', '2', '3']);
+    calls[1]!.finish();
+    await tick();
+    expect(calls[3]!.ids).toEqual(['2']);
+    calls[2]!.finish();
+    calls[3]!.finish();
+    await Promise.all([...blockers, ...pushes]);
+  });
+
+  it('keeps instances and sources apart', async () => {
+    const { calls, write } = controlledWrite();
+    const pushes = [
+      submitRuns({ instanceId: 'instance-c', source: 'push', runs: [run('1')], write }),
+      submitRuns({ instanceId: 'instance-d', source: 'push', runs: [run('1')], write }),
+      submitRuns({ instanceId: 'instance-c', source: 'backfill', runs: [run('1')], write }),
+    ];
+    await tick();
+    expect(calls).toHaveLength(3);
+    for (const call of calls) call.finish();
+    await Promise.all(pushes);
+  });
+
+  it('writes each push of a failed group alone, so one bad push fails only itself', async () => {
+    const written: string[][] = [];
+    const write: WriteRuns = async ({ runs }) => {
+      const ids = runs.map((r) => r.executionId);
+      written.push(ids);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (ids.includes('bad')) throw new Error('value out of range');
+      return new Map(ids.map((id) => [id, 'created'] as const));
+    };
+    const instanceId = 'instance-e';
+    const results = await Promise.allSettled([['a'], ['b'], ['c'], ['bad'], ['d']].map((ids) => submitRuns({ instanceId, source: 'push', runs: ids.map(run), write })));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(written).toContainEqual(['c', 'bad', 'd']);
+    expect(written).toContainEqual(['bad']);
+    expect(written).toContainEqual(['d']);
+  });
+});
