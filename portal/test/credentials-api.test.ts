@@ -7,6 +7,8 @@ import { rotateEncryptionKeys } from '~/services/key-rotation.server';
 import { verifyStaffSecondFactor } from '~/services/second-factor.server';
 import { MAX_CODE_FAILURES } from '~/services/second-factor-throttle.server';
 import { openSecret } from '~/services/secrets.server';
+import { signIn } from '~/services/sign-in.server';
+import { MAX_PASSWORD_CONFIRM_FAILURES } from '~/services/staff-reauth.server';
 import { confirmTwoFactorEnrolment, prepareTwoFactorEnrolment } from '~/services/two-factor.server';
 import { buildClient, buildUser, TEST_PASSWORD } from './factories';
 import { apiClient, tokenFor } from './helpers/api';
@@ -235,6 +237,41 @@ describe('revealing values with an authenticator code', () => {
     expect(await AuditLogEntry.count({ where: { action: 'auth.second_factor_locked', targetId: user.id } })).toBe(1);
 
     expect((await api('POST', path, { password: TEST_PASSWORD })).status).toBe(200);
+  });
+
+  it('refuses the password, even the right one, after repeated wrong ones (per user, apart from the sign-in); a code still works', async () => {
+    const { user, secret, api } = await staffWithTwoFactor();
+    const created = await submit(asA);
+    const path = `/credentials/${created.body.id}/reveal`;
+    for (let i = 0; i < MAX_PASSWORD_CONFIRM_FAILURES - 1; i++) expect((await api('POST', path, { password: `not my password ${i}` })).status).toBe(403);
+    const locking = await api('POST', path, { password: 'still not my password' });
+    expect([locking.status, locking.body.error.code]).toEqual([429, 'rate_limited']);
+    const right = await api('POST', path, { password: TEST_PASSWORD });
+    const message = 'Too many wrong passwords, so your password is refused here for now. Try again in 15 minutes. A code from your authenticator app still works.';
+    expect([right.status, right.body.error]).toEqual([429, { code: 'rate_limited', message, details: { password: [message] } }]);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+    expect(JSON.stringify(right.body)).not.toContain('SuperSecret');
+    expect((await denials(created.body.id)).map((e) => [e.actorId, e.metadata.reason])).toEqual([
+      ...Array(MAX_PASSWORD_CONFIRM_FAILURES - 1).fill([user.id, 'wrong password']),
+      [user.id, 'password locked after wrong ones'],
+      [user.id, 'password locked after wrong ones'],
+    ]);
+    expect(await AuditLogEntry.count({ where: { action: 'auth.password_confirmation_locked', targetId: user.id } })).toBe(1);
+
+    // only this user's confirmation is locked: not their sign-in, not another staff user, not their codes
+    expect(await signIn({ email: user.email, password: TEST_PASSWORD })).toMatchObject({ ok: true });
+    expect((await asStaff('POST', path, { password: TEST_PASSWORD })).status).toBe(200);
+    const byCode = await api('POST', path, { code: codeAt(secret, 30) });
+    expect([byCode.status, byCode.body.fields]).toEqual([200, { apiKey: SECRET }]);
+  });
+
+  it('tells a staff user without two-factor only to wait when their password is locked', async () => {
+    const api = apiClient(portal.url, await tokenFor(await buildUser({ role: 'staff' })));
+    const created = await submit(asA);
+    const path = `/credentials/${created.body.id}/reveal`;
+    for (let i = 0; i < MAX_PASSWORD_CONFIRM_FAILURES; i++) await api('POST', path, { password: `not my password ${i}` });
+    const right = await api('POST', path, { password: TEST_PASSWORD });
+    expect([right.status, right.body.error.message]).toEqual([429, 'Too many wrong passwords, so your password is refused here for now. Try again in 15 minutes.']);
   });
 });
 

@@ -1,11 +1,13 @@
 import { authenticator } from 'otplib';
+import { ApiToken, AuditLogEntry } from '~/models/index.server';
 import { confirmTwoFactorEnrolment, prepareTwoFactorEnrolment } from '~/services/two-factor.server';
 import { buildClient, buildUser, TEST_PASSWORD } from './factories';
 import { apiClient, tokenFor } from './helpers/api';
 import { Browser, startPortal, type PortalProcess } from './helpers/portal-process';
 
 // REQUIRE_STAFF_2FA: a staff user without TOTP can use neither the staff pages nor the API with their browser
-// session until two-factor is set up; API tokens keep working.
+// session until two-factor is set up, and gets no new API token for the password alone; tokens they already
+// hold keep working.
 
 let portal: PortalProcess;
 beforeAll(async () => {
@@ -29,6 +31,11 @@ async function json(response: Response) {
 const SET_UP = {
   code: 'forbidden',
   message: 'Two-factor authentication is required for staff accounts. Set it up at /staff/account/two-factor, then try again.',
+};
+
+const TOKEN_SET_UP = {
+  code: 'forbidden',
+  message: 'Two-factor authentication is required for staff accounts. Sign in to the portal and set it up at /staff/account/two-factor, then ask for a token again.',
 };
 
 describe('REQUIRE_STAFF_2FA', () => {
@@ -64,5 +71,30 @@ describe('REQUIRE_STAFF_2FA', () => {
     const me = await json(await browser.get('/api/v1/auth/me'));
     expect([me.status, me.body.user.id]).toEqual([200, enrolled.id]);
     expect((await browser.get('/api/v1/users')).status).toBe(200);
+  });
+
+  it('issues no API token for the password of a staff user without two-factor; staff with it send the code, client users are unaffected', async () => {
+    const anonymous = apiClient(portal.url);
+    const staff = await buildUser({ role: 'staff' });
+    const refused = await anonymous('POST', '/auth/token', { email: staff.email, password: TEST_PASSWORD });
+    expect([refused.status, refused.body]).toEqual([403, { error: TOKEN_SET_UP }]);
+    expect(await ApiToken.count({ where: { userId: staff.id } })).toBe(0);
+    const audit = await AuditLogEntry.findAll({ where: { targetId: staff.id } });
+    expect(audit.map((entry) => [entry.action, entry.metadata])).toEqual([['auth.sign_in_refused', { via: 'api_token', reason: 'two-factor not set up' }]]);
+    // the refusal comes only after the right password: a wrong one is the usual 401
+    expect((await anonymous('POST', '/auth/token', { email: staff.email, password: 'not the password' })).status).toBe(401);
+
+    const clientUser = await buildUser({ client: await buildClient() });
+    const client = await anonymous('POST', '/auth/token', { email: clientUser.email, password: TEST_PASSWORD });
+    expect([client.status, client.body.user.id]).toEqual([201, clientUser.id]);
+
+    const enrolled = await buildUser({ role: 'staff' });
+    const { secret } = await prepareTwoFactorEnrolment({ user: enrolled });
+    await confirmTwoFactorEnrolment({ user: enrolled, code: codeAt(secret, -30) });
+    const withoutCode = await anonymous('POST', '/auth/token', { email: enrolled.email, password: TEST_PASSWORD });
+    expect([withoutCode.status, withoutCode.body.error.code]).toEqual([401, 'unauthorized']);
+    const withCode = await anonymous('POST', '/auth/token', { email: enrolled.email, password: TEST_PASSWORD, code: codeAt(secret) });
+    expect([withCode.status, withCode.body.user.id]).toEqual([201, enrolled.id]);
+    expect((await apiClient(portal.url, withCode.body.token)('GET', '/users')).status).toBe(200);
   });
 });

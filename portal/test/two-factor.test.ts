@@ -8,15 +8,20 @@ import { confirmTwoFactorEnrolment, disableTwoFactor, prepareTwoFactorEnrolment,
 import { buildUser, TEST_PASSWORD } from './factories';
 
 const codeAt = (secret: string, offsetSeconds = 0) => authenticator.clone({ epoch: Date.now() + offsetSeconds * 1000 }).generate(secret);
+/** The secret's code of the step after the one of `epoch` (milliseconds). */
+const nextStepCode = (secret: string, epoch: number) => authenticator.clone({ epoch: epoch + 30_000 }).generate(secret);
 /** A 6-digit code that is none of the secret's codes around now. */
 const wrongCode = (secret: string) => ['000000', '111111', '222222', '333333'].find((code) => ![-30, 0, 30].some((offset) => codeAt(secret, offset) === code))!;
 const reload = async (user: User) => (await User.findByPk(user.id))!;
 
+/** A staff user with TOTP, enrolled with `enrolmentCode` (the code of the step of `enrolledAt`). */
 async function enrolledStaff() {
   const user = await buildUser({ role: 'staff' });
   const { secret } = await prepareTwoFactorEnrolment({ user });
-  const { recoveryCodes } = await confirmTwoFactorEnrolment({ user, code: codeAt(secret) });
-  return { user: await reload(user), secret, recoveryCodes };
+  const enrolledAt = Date.now();
+  const enrolmentCode = authenticator.clone({ epoch: enrolledAt }).generate(secret);
+  const { recoveryCodes } = await confirmTwoFactorEnrolment({ user, code: enrolmentCode });
+  return { user: await reload(user), secret, recoveryCodes, enrolmentCode, enrolledAt };
 }
 
 describe('staff two-factor authentication', () => {
@@ -33,12 +38,13 @@ describe('staff two-factor authentication', () => {
   });
 
   it('asks for a second factor after the right password, and accepts each TOTP code once', async () => {
-    const { user, secret } = await enrolledStaff();
+    const { user, secret, enrolmentCode, enrolledAt } = await enrolledStaff();
     const password = await signIn({ email: user.email, password: TEST_PASSWORD });
     expect(password).toMatchObject({ ok: true, secondFactorRequired: true });
-    // the enrolment used the current step's code already: it is refused, the next step's is accepted once
-    expect(await verifyStaffSecondFactor({ user, code: codeAt(secret) })).toMatchObject({ ok: false, reason: 'invalid_code' });
-    const next = codeAt(secret, 30);
+    // the enrolment used its step's code already: that very code is refused, the next step's is accepted once
+    // (both are taken from the enrolment's time, not from now, so a 30 s step boundary in between changes nothing)
+    expect(await verifyStaffSecondFactor({ user, code: enrolmentCode })).toMatchObject({ ok: false, reason: 'invalid_code' });
+    const next = nextStepCode(secret, enrolledAt);
     expect(await verifyStaffSecondFactor({ user: await reload(user), code: next })).toEqual({ ok: true, method: 'totp' });
     expect(await verifyStaffSecondFactor({ user: await reload(user), code: next })).toMatchObject({ ok: false, reason: 'invalid_code' });
   });

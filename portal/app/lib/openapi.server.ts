@@ -7,7 +7,7 @@ import { getConfig } from './config.server';
 const API_DESCRIPTION = [
   'The API of the Monoliet portal, used by the Monoliet n8n nodes, the portal itself and scripts.',
   '',
-  '**Authentication.** Send `Authorization: Bearer <token>`. Get a token with `POST /auth/token` (email and password, valid 30 days) or create a named one with `POST /tokens`. A signed-in browser session works too (with `REQUIRE_STAFF_2FA`, a staff user\'s session only once two-factor sign-in is set up).',
+  '**Authentication.** Send `Authorization: Bearer <token>`. Get a token with `POST /auth/token` (email and password, valid 30 days) or create a named one with `POST /tokens`. A signed-in browser session works too. With `REQUIRE_STAFF_2FA`, a staff user without two-factor sign-in gets no token from `POST /auth/token` and no API with their session (403) until they set it up.',
   '',
   '**Scopes.** `read` for every GET, `write` for changes, `ingest` for reporting runs (staff tokens only). Staff see every client; a client user or its token sees only its own client, and another client\'s record is a 404.',
   '',

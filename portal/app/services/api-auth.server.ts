@@ -9,10 +9,14 @@ import { completeSignIn, signIn } from './sign-in.server';
 
 const SIGN_IN_TOKEN_DAYS = 30;
 
-/** POST /auth/token: email + password for a token with every scope the user's role allows, valid 30 days. */
+/**
+ * POST /auth/token: email + password (+ the TOTP code of a user with two-factor) for a token with every scope
+ * the user's role allows, valid 30 days. With REQUIRE_STAFF_2FA a staff user without two-factor gets none (403).
+ */
 export async function signInWithToken({ email, password, code, ip }: { email: string; password: string; code?: string; ip?: string }) {
-  const result = await signIn({ email, password, ip });
+  const result = await signIn({ email, password, ip, forToken: true });
   if (!result.ok && result.reason === 'rate_limited') throw new ApiError('rate_limited', result.message, undefined, { 'Retry-After': String(result.retryAfterSeconds) });
+  if (!result.ok && result.reason === 'two_factor_setup_required') throw new ApiError('forbidden', result.message);
   if (!result.ok) throw new ApiError('unauthorized', result.message);
   const { user } = result;
   if (result.secondFactorRequired) await checkSecondFactor({ user, code, ip });

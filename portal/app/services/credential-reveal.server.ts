@@ -9,8 +9,8 @@ import { verifyStaffProof, type StaffProof, type StaffProofResult } from './staf
 
 /**
  * The one way a credential's values leave the portal: a staff user who proves again who they are
- * (verifyStaffProof: their password, or a current code of their authenticator app).
- * Every reveal is in the audit log (credential.reveal), and so is every refused attempt.
+ * (verifyStaffProof: their password, or a current code of their authenticator app; wrong ones of either are
+ * rate-limited per user). Every reveal is in the audit log (credential.reveal), and so is every refused attempt.
  */
 export async function revealCredential({ caller, id, proof }: { caller: Caller; id: string; proof: StaffProof }): Promise<RevealedCredential> {
   assertStaff(caller);
@@ -35,14 +35,16 @@ const DENIED_REASONS: Record<Refused['reason'], string> = {
   invalid_code: 'wrong code',
   not_enrolled: 'no two-factor set up',
   rate_limited: 'codes locked after wrong ones',
+  passwords_locked: 'password locked after wrong ones',
 };
 
 function refusal(verdict: Refused): ApiError {
   if (verdict.reason === 'wrong_password') {
     return new ApiError('forbidden', `${verdict.message}; the values stay hidden`, { password: ['not your current password'] });
   }
-  if (verdict.reason === 'rate_limited') {
-    return new ApiError('rate_limited', verdict.message, { code: [verdict.message] }, { 'Retry-After': String(verdict.retryAfterSeconds) });
+  if (verdict.reason === 'rate_limited' || verdict.reason === 'passwords_locked') {
+    const field = verdict.reason === 'rate_limited' ? 'code' : 'password';
+    return new ApiError('rate_limited', verdict.message, { [field]: [verdict.message] }, { 'Retry-After': String(verdict.retryAfterSeconds) });
   }
   return new ApiError('forbidden', `${verdict.message}; the values stay hidden`, { code: [verdict.message] });
 }

@@ -4,15 +4,23 @@ import { recordRuns } from '~/services/ingest.server';
 
 let counter = 0;
 
-/** An ISO time `days` days before now (at the given UTC hour of that day, so it stays on that UTC day). */
+const DAY_MS = 86_400_000;
+
+/**
+ * An ISO time `days` days before now, at the given UTC hour of that day (so it stays on that UTC day). Never
+ * in the future: a time of today that has not come yet (e.g. 00:37 when the tests run at 00:10 UTC) becomes
+ * a second ago, or midnight itself in the first second of the day, so it is still today.
+ */
 export function daysAgo(days: number, hour = 12): string {
-  const at = new Date();
+  const now = Date.now();
+  const at = new Date(now);
   at.setUTCDate(at.getUTCDate() - days);
   at.setUTCHours(hour, counter++ % 60, 0, 0);
-  return at.toISOString();
+  const startOfToday = now - (now % DAY_MS);
+  return new Date(Math.min(at.getTime(), Math.max(startOfToday, now - 1000))).toISOString();
 }
 
-/** Stores runs of an existing workflow as the Monoliet node would push them. */
+/** Stores runs of an existing workflow as the Monoliet node would push them (by default earlier today). */
 export async function pushRuns({ instance, workflow, runs }: { instance: N8nInstance; workflow: Workflow; runs: Partial<ExecutionReport>[] }) {
   const reports = runs.map((run) => ({
     executionId: `t${Date.now().toString(36)}${(counter++).toString(36)}`,
