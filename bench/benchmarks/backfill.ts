@@ -4,7 +4,7 @@ import { N8nInstance } from '../../portal/app/models/index.server';
 import { sealSecret } from '../../portal/app/services/secrets.server';
 import type { BenchContext } from '../lib/context';
 import { readMemory, startProcess, type RunningProcess } from '../lib/portal';
-import { withClient } from '../lib/postgres';
+import { printTopStatements, withClient } from '../lib/postgres';
 import { atMost, atMostTimes, type BenchmarkOutcome } from '../lib/results';
 import { createWorld, useDatabase } from '../lib/world';
 import { benchNodeOverhead } from './node-overhead';
@@ -68,10 +68,12 @@ export async function benchBackfill(context: BenchContext): Promise<BenchmarkOut
     await pageRaw(fake); // warm-up: the fake's sort, connections
     const raw = await pageRaw(fake);
     if (raw.items !== count) errors.push(`backfill baseline paged ${raw.items} executions, expected ${count}`);
+    await printTopStatements(databaseUrl, 'before the sync');
     context.log(`backfill: syncing ${count} executions through the portal`);
     const first = await syncNow({ portal, instanceId: world.instance.id, token: world.staff.token });
     const stored = await withClient(databaseUrl, async (client) => Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM execution_runs')).rows[0]!.n));
     if (first.status !== 'ok' || stored !== count) errors.push(`backfill: sync ${first.status} (${first.error ?? 'no error'}), stored ${stored} of ${count} runs`);
+    await printTopStatements(databaseUrl, 'the sync');
     context.log('backfill: syncing again with nothing new');
     const rerun = await syncNow({ portal, instanceId: world.instance.id, token: world.staff.token });
     if (rerun.status !== 'ok') errors.push(`backfill rerun: sync ${rerun.status} (${rerun.error ?? 'no error'})`);

@@ -22,6 +22,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     createDatabase: async (name) => {
       await adminQuery(server, `CREATE DATABASE ${name}`);
       created.push(name);
+      if (process.env.BENCH_PG_STATEMENTS) await withClient(server.url(name), (client) => client.query('CREATE EXTENSION pg_stat_statements'));
       return server.url(name);
     },
     stop: async () => {
@@ -51,4 +52,19 @@ export async function withClient<T>(url: string, work: (client: pg.Client) => Pr
   } finally {
     await client.end();
   }
+}
+
+/** With BENCH_PG_STATEMENTS=1: prints the statements the database spent most time on since the last call. */
+export async function printTopStatements(url: string, label: string) {
+  if (!process.env.BENCH_PG_STATEMENTS) return;
+  await withClient(url, async (client) => {
+    const { rows } = await client.query<{ calls: string; ms: string; mean: string; query: string }>(
+      `SELECT calls, round(total_exec_time) AS ms, round(mean_exec_time::numeric, 3) AS mean, left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS query
+       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+       ORDER BY total_exec_time DESC LIMIT 15`,
+    );
+    console.log(`-- top statements: ${label}`);
+    for (const row of rows) console.log(`${String(row.calls).padStart(7)} ${String(row.ms).padStart(7)} ms ${String(row.mean).padStart(9)} ${row.query}`);
+    await client.query('SELECT pg_stat_statements_reset()');
+  });
 }

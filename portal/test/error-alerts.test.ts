@@ -41,6 +41,9 @@ const settled = () =>
   waitFor(async () => (await isQueueIdle('workflow-alerts')) && (await isQueueIdle('email')) && (await Email.count({ where: { status: 'queued' } })) === 0, { what: 'the alert evaluation and its mails' });
 const mailsAbout = (workflow: Workflow) => smtp.received.filter((m) => m.subject.includes(workflow.name)).map((m) => m.subject);
 
+const alertChecksOf = async (workflow: Workflow) =>
+  (await getDb().query<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'workflow-alerts' AND data->>'workflowId' = $1", { bind: [workflow.id], type: QueryTypes.SELECT }))[0]!.n;
+
 describe('workflow error alerts', () => {
   it('mails the first error at once, collects later errors into one digest, and mails the recovery', async () => {
     const client = await buildClient({ companyName: 'Acme' });
@@ -103,5 +106,23 @@ describe('workflow error alerts', () => {
     await settled();
     expect(await Alert.count({ where: { workflowId: workflow.id } })).toBe(0);
     expect(mailsAbout(workflow)).toEqual([]);
+  });
+
+  it('evaluates a workflow only when a failure arrives or a success may end an open alert', async () => {
+    const workflow = await buildWorkflow({ client: await buildClient(), name: 'Quiet sync', active: true });
+    await push(workflow, [run(workflow, 'success', { minutesAgo: 9 }), run(workflow, 'success', { minutesAgo: 8 }), run(workflow, 'running')]);
+    await settled();
+    expect(await alertChecksOf(workflow)).toBe(0);
+
+    await push(workflow, [run(workflow, 'error', { minutesAgo: 7, message: 'timeout' })]);
+    await settled();
+    expect(await alertChecksOf(workflow)).toBe(1);
+    expect(await Alert.count({ where: { workflowId: workflow.id, resolvedAt: null } })).toBe(1);
+
+    // the success after it must be looked at: it resolves the alert
+    await push(workflow, [run(workflow, 'success', { minutesAgo: 6 })]);
+    await settled();
+    expect(await alertChecksOf(workflow)).toBe(2);
+    expect(await Alert.count({ where: { workflowId: workflow.id, resolvedAt: null } })).toBe(0);
   });
 });

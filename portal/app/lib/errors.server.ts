@@ -1,6 +1,6 @@
 import { ERROR_STATUS, type ErrorCode, type ErrorEnvelope } from '@monoliet/contract';
 import { randomUUID } from 'node:crypto';
-import { DatabaseError, ForeignKeyConstraintError, UniqueConstraintError } from 'sequelize';
+import { ConnectionAcquireTimeoutError, DatabaseError, ForeignKeyConstraintError, UniqueConstraintError } from 'sequelize';
 import { ZodError } from 'zod';
 import { logger } from './logger.server';
 import { getRequestId } from './request-context.server';
@@ -55,12 +55,23 @@ function envelope({ status, body, headers }: { status: number; body: ErrorEnvelo
 // A safety net: a constraint the database enforces is still bad input, never a 500.
 const INVALID_INPUT_SQLSTATES = new Set(['23502', '23514', '22001', '22003', '22007', '22008', '22P02', '22021', '22P05']);
 
+/** Seconds a client is asked to wait when every database connection stayed busy. */
+export const BUSY_RETRY_AFTER_SECONDS = 5;
+
 function databaseErrorToApiError(error: unknown): ApiError | undefined {
-  if (error instanceof UniqueConstraintError) return new ApiError('conflict', 'This conflicts with an existing record');
-  if (error instanceof ForeignKeyConstraintError) return new ApiError('conflict', 'This refers to a record that does not exist or is still in use');
-  if (error instanceof DatabaseError) {
-    const code = (error.parent as { code?: string } | undefined)?.code;
-    if (code && INVALID_INPUT_SQLSTATES.has(code)) return new ApiError('invalid_input', 'A value is out of range or malformed');
+  // overload, not a fault: every connection of the pool stayed busy; the sender should back off and retry
+  if (error instanceof ConnectionAcquireTimeoutError) {
+    return new ApiError('unavailable', 'The portal is busy; try again in a few seconds', undefined, { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) });
   }
+  const code = error instanceof DatabaseError ? (error.parent as { code?: string } | undefined)?.code : plainPgCode(error);
+  if (error instanceof UniqueConstraintError || code === '23505') return new ApiError('conflict', 'This conflicts with an existing record');
+  if (error instanceof ForeignKeyConstraintError || code === '23503') return new ApiError('conflict', 'This refers to a record that does not exist or is still in use');
+  if (code && INVALID_INPUT_SQLSTATES.has(code)) return new ApiError('invalid_input', 'A value is out of range or malformed');
   return undefined;
+}
+
+/** The SQLSTATE of an error from `pg` itself (the ingest path's plain connections). */
+function plainPgCode(error: unknown): string | undefined {
+  const candidate = error as { code?: unknown; severity?: unknown } | null;
+  return typeof candidate?.code === 'string' && typeof candidate.severity === 'string' ? candidate.code : undefined;
 }

@@ -62,7 +62,8 @@ export function getDb(): Sequelize {
   sequelize = new Sequelize(url, {
     dialect: 'postgres',
     logging: false,
-    pool: { max: 10, min: 0, idle: 10_000, acquire: 30_000 },
+    // a request that waits 10 s for a connection is answered 503 + Retry-After (errors.server.ts)
+    pool: { max: 10, min: 0, idle: 10_000, acquire: 10_000 },
     define: { underscored: true },
   });
   initModels(sequelize);

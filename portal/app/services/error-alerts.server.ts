@@ -37,8 +37,9 @@ export const toRunError = (run: RunRow): RunError => ({ executionId: run.n8n_exe
 /** The `workflow-alerts` job: brings the workflow's error alert in line with its runs. Safe to run twice. */
 export async function evaluateErrorAlert({ workflowId, now = new Date() }: { workflowId: string; now?: Date }) {
   await getDb().transaction(async (transaction) => {
-    // one evaluation per workflow at a time
-    const workflow = await Workflow.findByPk(workflowId, { include: [{ association: 'client', attributes: ['companyName'] }], lock: { level: transaction.LOCK.UPDATE, of: Workflow }, transaction });
+    // one evaluation per workflow at a time; NO KEY UPDATE does not wait for ingests, whose new runs only
+    // hold a key-share lock on the workflow (the foreign key)
+    const workflow = await Workflow.findByPk(workflowId, { include: [{ association: 'client', attributes: ['companyName'] }], lock: { level: transaction.LOCK.NO_KEY_UPDATE, of: Workflow }, transaction });
     if (!workflow) return;
     const settings = await getSettings(transaction);
     const [latest] = await runs({ workflowId, settings, where: FINISHED, limit: 1 }, transaction);

@@ -4,7 +4,7 @@ import { withTransaction, type Sql } from '~/lib/raw-sql.server';
 import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
 import { recomputeDailyRollups } from './rollups.server';
-import { dedupeReports, statusRank, utcDay } from './run-merge';
+import { dedupeReports, utcDay } from './run-merge';
 
 export type RunSource = 'push' | 'backfill';
 export type IngestResult = { accepted: number; created: number; updated: number; unchanged: number };
@@ -98,13 +98,14 @@ export async function recordRuns({
 export async function writeRuns({ instanceId, runs, source }: { instanceId: string; runs: ExecutionReport[]; source: RunSource }): Promise<RunOutcomes> {
   return withRetryOnConflict(() =>
     withTransaction(async (sql) => {
-      const workflowIds = await resolveWorkflows({ instanceId, runs, sql });
+      const workflows = await resolveWorkflows({ instanceId, runs, sql });
+      const workflowIds = workflows.ids;
       const rows = await sql<UpsertRow>(UPSERT_RUNS_SQL, upsertBind({ instanceId, runs, workflowIds, source }), 'ingest_upsert_runs');
       await recomputeDailyRollups({
         keys: rows.map((row) => ({ workflowId: row.workflow_id, day: utcDay(row.started_at) })),
         sql,
       });
-      await enqueueAlertChecks({ workflowIds: finishedRunWorkflows({ runs, workflowIds, rows }), sql });
+      await enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, workflows, rows }), sql });
       const outcomes: RunOutcomes = new Map();
       for (const row of rows) if (row.n8n_execution_id !== null) outcomes.set(row.n8n_execution_id, row.inserted ? 'created' : 'updated');
       return outcomes;
@@ -112,12 +113,24 @@ export async function writeRuns({ instanceId, runs, source }: { instanceId: stri
   );
 }
 
-/** Workflows that got a new or changed finished run: their error alerts need a look. */
-function finishedRunWorkflows({ runs, workflowIds, rows }: { runs: ExecutionReport[]; workflowIds: Map<string, string>; rows: UpsertRow[] }): string[] {
-  const changed = new Set(rows.filter((row) => row.inserted !== null).map((row) => row.workflow_id));
-  const finished = runs.filter((run) => statusRank(run.status) === 3).map((run) => workflowIds.get(run.workflowId)!);
-  return [...new Set(finished)].filter((id) => changed.has(id));
+/**
+ * Workflows whose error alert may have to change: a new or changed failed run (open the alert, or count it
+ * for the digest), or a new or changed success while an error alert is open (resolve it). A success on a
+ * workflow without an open alert changes nothing, so the common case enqueues no job at all. (A success
+ * racing an alert being opened is caught by the health job's recheck of open alerts.)
+ */
+function workflowsToEvaluate({ runs, workflows, rows }: { runs: ExecutionReport[]; workflows: ResolvedWorkflows; rows: UpsertRow[] }): string[] {
+  const changed = new Set(rows.map((row) => row.n8n_execution_id).filter((id) => id !== null));
+  const wanted = new Set<string>();
+  for (const run of runs) {
+    if (!changed.has(run.executionId)) continue;
+    const id = workflows.ids.get(run.workflowId)!;
+    if (FAILED_STATUSES.has(run.status) || (run.status === 'success' && workflows.withOpenErrorAlert.has(id))) wanted.add(id);
+  }
+  return [...wanted];
 }
+
+const FAILED_STATUSES = new Set(['error', 'crashed']);
 
 function upsertBind({
   instanceId,
@@ -154,37 +167,50 @@ function durationOf(run: ExecutionReport): number | null {
   return ms >= 0 ? ms : null;
 }
 
-/** Finds or creates (unassigned) the workflow of every run; returns n8n workflow id -> our id. */
-async function resolveWorkflows({ instanceId, runs, sql }: { instanceId: string; runs: ExecutionReport[]; sql: Sql }): Promise<Map<string, string>> {
+type ResolvedWorkflows = { ids: Map<string, string>; withOpenErrorAlert: Set<string> };
+type WorkflowRow = { id: string; n8n_workflow_id: string; open_error_alert: boolean };
+const OPEN_ERROR_ALERT = "EXISTS (SELECT 1 FROM alerts a WHERE a.workflow_id = w.id AND a.kind = 'error' AND a.resolved_at IS NULL)";
+
+/**
+ * Finds or creates (unassigned) the workflow of every run: n8n workflow id -> our id, and which of them
+ * have an open error alert (a success then needs an evaluation, to resolve it).
+ */
+async function resolveWorkflows({ instanceId, runs, sql }: { instanceId: string; runs: ExecutionReport[]; sql: Sql }): Promise<ResolvedWorkflows> {
   const names = new Map<string, string>();
   for (const run of runs) names.set(run.workflowId, run.workflowName ?? names.get(run.workflowId) ?? '');
   const ids = [...names.keys()].sort();
   const bind = [instanceId, ids, ids.map((id) => names.get(id)!)];
   // One statement: create the unknown workflows (sorted, so that concurrent batches creating the same
   // workflows cannot deadlock), rename the known ones, and answer all of their ids.
-  const found = await sql<{ id: string; n8n_workflow_id: string }>(
+  const found = await sql<WorkflowRow>(
     `WITH input AS (SELECT * FROM unnest($2::text[], $3::text[]) AS t(id, name)),
      created AS (
        INSERT INTO workflows (instance_id, n8n_workflow_id, name)
-       SELECT $1, id, name FROM input ORDER BY id
+       -- known workflows skip the insert: a speculative insert per row costs more than the look-up
+       SELECT $1, i.id, i.name FROM input i
+       WHERE NOT EXISTS (SELECT 1 FROM workflows k WHERE k.instance_id = $1 AND k.n8n_workflow_id = i.id)
+       ORDER BY i.id
        ON CONFLICT (instance_id, n8n_workflow_id) DO NOTHING
        RETURNING id, n8n_workflow_id
      ), renamed AS (
        UPDATE workflows w SET name = t.name FROM input t
        WHERE w.instance_id = $1 AND w.n8n_workflow_id = t.id AND t.name <> '' AND w.name <> t.name
      )
-     SELECT id, n8n_workflow_id FROM created
+     SELECT id, n8n_workflow_id, false AS open_error_alert FROM created
      UNION ALL
-     SELECT id, n8n_workflow_id FROM workflows WHERE instance_id = $1 AND n8n_workflow_id = ANY($2::text[])`,
+     SELECT w.id, w.n8n_workflow_id, ${OPEN_ERROR_ALERT} FROM workflows w WHERE w.instance_id = $1 AND w.n8n_workflow_id = ANY($2::text[])`,
     bind,
     'ingest_resolve_workflows',
   );
-  const byN8nId = new Map(found.map((row) => [row.n8n_workflow_id, row.id]));
-  if (byN8nId.size === ids.length) return byN8nId;
+  if (new Set(found.map((row) => row.n8n_workflow_id)).size === ids.length) return resolved(found);
   // A concurrent batch created some of them after this statement's snapshot: a new statement sees them.
-  const rest = await sql<{ id: string; n8n_workflow_id: string }>(
-    'SELECT id, n8n_workflow_id FROM workflows WHERE instance_id = $1 AND n8n_workflow_id = ANY($2::text[])',
+  const rest = await sql<WorkflowRow>(
+    `SELECT w.id, w.n8n_workflow_id, ${OPEN_ERROR_ALERT} AS open_error_alert FROM workflows w WHERE w.instance_id = $1 AND w.n8n_workflow_id = ANY($2::text[])`,
     [instanceId, ids],
   );
-  return new Map(rest.map((row) => [row.n8n_workflow_id, row.id]));
+  return resolved(rest);
+}
+
+function resolved(rows: WorkflowRow[]): ResolvedWorkflows {
+  return { ids: new Map(rows.map((row) => [row.n8n_workflow_id, row.id])), withOpenErrorAlert: new Set(rows.filter((row) => row.open_error_alert).map((row) => row.id)) };
 }

@@ -52,14 +52,17 @@ async function runPass(pass: Pass, start: PassState) {
   let { cursor, newest } = start;
   const { cutoff } = start;
   const newestAtStart = newest;
+  let pending = fetchPage(pass, cursor);
   for (;;) {
-    const page = await listExecutions({ connection: pass.connection, cursor });
+    const page = await pending;
     if (!page.ok) throw new N8nSyncError('listing executions', page.error);
-    const reports = await recordPage({ pass, executions: page.value.data });
-    const starts = reports.map((r) => r.startedAt).sort();
-    newest = [newest, starts.at(-1)].filter(Boolean).sort().at(-1) ?? null;
+    const starts = page.value.data.map(toReport).flatMap((report) => (report ? [report.startedAt] : [])).sort();
     const oldest = starts[0] ?? null;
     const done = !page.value.nextCursor || (cutoff !== null && oldest !== null && oldest < cutoff);
+    // n8n's cursor is known before this page is written: the next page is fetched while it is
+    if (!done) pending = fetchPage(pass, page.value.nextCursor);
+    await recordPage({ pass, executions: page.value.data });
+    newest = [newest, starts.at(-1)].filter(Boolean).sort().at(-1) ?? null;
     if (done) {
       const watermark = [pass.instance.syncWatermark?.toISOString(), newest].filter(Boolean).sort().at(-1);
       await pass.instance.update({ syncState: null, syncWatermark: watermark ? new Date(watermark) : null });
@@ -71,6 +74,13 @@ async function runPass(pass: Pass, start: PassState) {
     const coverage = cutoff && top && oldest ? Math.min(1, (Date.parse(top) - Date.parse(oldest)) / Math.max(1, Date.parse(top) - Date.parse(cutoff))) : null;
     await pass.onPage?.({ ...pass.counts, phase: 'executions', coverage });
   }
+}
+
+/** One page of the listing; a page fetched ahead and then not needed (a failed write) must not go unhandled. */
+function fetchPage(pass: Pass, cursor: string | null) {
+  const page = listExecutions({ connection: pass.connection, cursor });
+  page.catch(() => undefined);
+  return page;
 }
 
 export type ExecutionSyncOptions = Omit<Pass, 'seen'> & { since?: Date; full?: boolean; overlapMs: number };
