@@ -34,17 +34,27 @@ const MERGED_COLUMNS: Record<string, string> = {
 };
 const columns = Object.keys(MERGED_COLUMNS);
 
-const UPSERT_RUNS_SQL = `
+/**
+ * The upsert, answering the (workflow, start) of every stored or changed run and, for a backfill, also
+ * the previous (workflow, start) of runs it may move: n8n's own start time replaces a push's estimate, so
+ * the day a run was counted on can change. A push never changes a stored run's start (MERGED_COLUMNS), so
+ * it skips that look-up and the rollup recount of runs it left unchanged.
+ */
+const upsertRunsSql = (withPrevious: boolean) => `
 WITH incoming AS (
   SELECT * FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
                        $8::int[], $9::text[], $10::text[], $11::text[], $12::int[])
     AS t(n8n_execution_id, workflow_id, status, mode, started_at, stopped_at, duration_ms, error_message,
          error_node, retry_of, item_count)
   ORDER BY n8n_execution_id
-), previous AS (
+)${
+  withPrevious
+    ? `, previous AS (
   SELECT r.workflow_id, r.started_at FROM execution_runs r
   WHERE r.instance_id = $1 AND r.n8n_execution_id = ANY($2::text[])
-), upserted AS (
+)`
+    : ''
+}, upserted AS (
   INSERT INTO execution_runs AS r (instance_id, n8n_execution_id, workflow_id, status, mode, started_at, stopped_at,
     duration_ms, error_message, error_node, retry_of, item_count, source)
   SELECT $1, i.n8n_execution_id, i.workflow_id, i.status, i.mode, i.started_at, i.stopped_at, i.duration_ms,
@@ -55,9 +65,8 @@ WITH incoming AS (
   WHERE (${columns.map((c) => MERGED_COLUMNS[c]).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `r.${c}`).join(', ')})
   RETURNING r.n8n_execution_id, r.workflow_id, r.started_at, (r.xmax = 0) AS inserted
 )
-SELECT n8n_execution_id, workflow_id, started_at, inserted FROM upserted
-UNION ALL
-SELECT NULL, workflow_id, started_at, NULL FROM previous`;
+SELECT n8n_execution_id, workflow_id, started_at, inserted FROM upserted${withPrevious ? '\nUNION ALL\nSELECT NULL, workflow_id, started_at, NULL FROM previous' : ''}`;
+const UPSERT_SQL = { push: upsertRunsSql(false), backfill: upsertRunsSql(true) } as const;
 
 type UpsertRow = { n8n_execution_id: string | null; workflow_id: string; started_at: Date; inserted: boolean | null };
 /** What a write did to each execution it stored or changed (absent: the report changed nothing). */
@@ -100,7 +109,7 @@ export async function writeRuns({ instanceId, runs, source }: { instanceId: stri
     withTransaction(async (sql) => {
       const workflows = await resolveWorkflows({ instanceId, runs, sql });
       const workflowIds = workflows.ids;
-      const rows = await sql<UpsertRow>(UPSERT_RUNS_SQL, upsertBind({ instanceId, runs, workflowIds, source }), 'ingest_upsert_runs');
+      const rows = await sql<UpsertRow>(UPSERT_SQL[source], upsertBind({ instanceId, runs, workflowIds, source }), `ingest_upsert_${source}`);
       await recomputeDailyRollups({
         keys: rows.map((row) => ({ workflowId: row.workflow_id, day: utcDay(row.started_at) })),
         sql,
