@@ -32,8 +32,9 @@ export function toReport(execution: N8nExecution): ExecutionReport | null {
   };
 }
 
-async function recordPage({ pass, executions, isPage = true }: { pass: Pass; executions: N8nExecution[]; isPage?: boolean }) {
-  const reports = executions.map(toReport).filter((r): r is ExecutionReport => r !== null);
+const toReports = (executions: N8nExecution[]) => executions.map(toReport).filter((r): r is ExecutionReport => r !== null);
+
+async function recordPage({ pass, executions, reports = toReports(executions), isPage = true }: { pass: Pass; executions: N8nExecution[]; reports?: ExecutionReport[]; isPage?: boolean }) {
   const result = await recordRuns({ instanceId: pass.instance.id, reports, source: 'backfill' });
   if (isPage) pass.counts.pages++;
   pass.counts.executionsSeen += executions.length;
@@ -56,12 +57,13 @@ async function runPass(pass: Pass, start: PassState) {
   for (;;) {
     const page = await pending;
     if (!page.ok) throw new N8nSyncError('listing executions', page.error);
-    const starts = page.value.data.map(toReport).flatMap((report) => (report ? [report.startedAt] : [])).sort();
+    const reports = toReports(page.value.data);
+    const starts = reports.map((report) => report.startedAt).sort();
     const oldest = starts[0] ?? null;
     const done = !page.value.nextCursor || (cutoff !== null && oldest !== null && oldest < cutoff);
     // n8n's cursor is known before this page is written: the next page is fetched while it is
     if (!done) pending = fetchPage(pass, page.value.nextCursor);
-    await recordPage({ pass, executions: page.value.data });
+    await recordPage({ pass, executions: page.value.data, reports });
     newest = [newest, starts.at(-1)].filter(Boolean).sort().at(-1) ?? null;
     if (done) {
       const watermark = [pass.instance.syncWatermark?.toISOString(), newest].filter(Boolean).sort().at(-1);
