@@ -39,6 +39,20 @@ const TOKEN_SET_UP = {
 };
 
 describe('REQUIRE_STAFF_2FA', () => {
+  it('lets an existing token of a staff user without two-factor mint no new token, for them or for another such user', async () => {
+    const staff = await buildUser({ role: 'staff' });
+    const api = apiClient(portal.url, await tokenFor(staff));
+    const own = await api('POST', '/tokens', { name: 'another', scopes: ['read'] });
+    expect([own.status, own.body.error.code, own.body.error.message]).toEqual([403, 'forbidden', 'Two-factor authentication is required for staff accounts. Set it up at /staff/account/two-factor before a new token can be issued.']);
+    const other = await buildUser({ role: 'staff' });
+    const forOther = await api('POST', '/tokens', { name: 'for them', scopes: ['read'], userId: other.id });
+    expect([forOther.status, forOther.body.error.message]).toEqual([403, 'Two-factor authentication is required for staff accounts. This user must set it up at /staff/account/two-factor before a new token can be issued.']);
+    expect(await ApiToken.count({ where: { userId: [staff.id, other.id] } })).toBe(1);
+    // a client user is not concerned
+    const clientUser = await buildUser({ client: await buildClient() });
+    expect((await apiClient(portal.url, await tokenFor(clientUser))('POST', '/tokens', { name: 'mine', scopes: ['read'] })).status).toBe(201);
+  });
+
   it('refuses the API to the browser session of a staff user without two-factor, with where to set it up', async () => {
     const staff = await buildUser({ role: 'staff' });
     const browser = await signedIn(staff.email);

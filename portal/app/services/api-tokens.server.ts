@@ -1,4 +1,6 @@
 import { API_TOKEN_PREFIX, type ApiTokenCreate, type ApiTokenDto, type TokenListQuery, type TokenScope } from '@monoliet/contract';
+import { mustSetUpTwoFactor } from '~/lib/auth.server';
+import { PORTAL_PATHS } from '~/lib/portal-paths';
 import { actorOf, CLIENT_SCOPES, STAFF_SCOPES, type Caller } from '~/lib/caller.server';
 import { randomToken, sha256 } from '~/lib/crypto.server';
 import { ApiError } from '~/lib/errors.server';
@@ -60,6 +62,10 @@ export async function createToken({ caller, input }: { caller: Caller; input: Ap
     const other = await User.findByPk(input.userId);
     if (!other || !other.isActive) throw new ApiError('not_found', 'User not found');
     owner = other;
+  }
+  // REQUIRE_STAFF_2FA: an existing token keeps working, but it cannot mint new ones for staff without TOTP
+  if (mustSetUpTwoFactor(owner)) {
+    throw new ApiError('forbidden', `Two-factor authentication is required for staff accounts. ${owner.id === caller.user.id ? 'Set it up' : 'This user must set it up'} at ${PORTAL_PATHS.staffTwoFactorSetup()} before a new token can be issued.`);
   }
   const created = await issueToken({ user: owner, name: input.name, scopes: input.scopes, expiresAt: input.expiresAt ? new Date(input.expiresAt) : null });
   await recordAudit({ actor: actorOf(caller), action: 'token.create', target: { type: 'api_token', id: created.apiToken.id }, metadata: { name: input.name, scopes: input.scopes, owner: owner.email } });
