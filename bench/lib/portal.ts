@@ -24,7 +24,8 @@ export async function startProcess({ name, databaseUrl, script = 'server.ts', cw
   const nodeArgs = script === 'server.ts' ? (process.env.BENCH_PORTAL_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd,
-    env: { ...inheritedEnv(), ...PORTAL_ENV, PORT: String(chosen), PUBLIC_URL: `http://127.0.0.1:${chosen}`, DATABASE_URL: databaseUrl },
+    // NODE_ENV as in PORTAL_ENV, spelled out: a dependency's types declare it required in ProcessEnv
+    env: { ...inheritedEnv(), ...PORTAL_ENV, NODE_ENV: 'production', PORT: String(chosen), PUBLIC_URL: `http://127.0.0.1:${chosen}`, DATABASE_URL: databaseUrl },
     stdio: ['ignore', log, log],
   });
   const port = await waitForPort({ child, logFile, timeoutMs });
