@@ -8,13 +8,14 @@ export async function withRetryOnConflict<T>(work: () => Promise<T>): Promise<T>
     try {
       return await work();
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? '')) throw error;
+      if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(sqlStateOf(error) ?? '')) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
     }
   }
 }
 
-function sqlState(error: unknown): string | undefined {
+/** The SQLSTATE of a database error, from Sequelize (its parent) or from plain `pg`. */
+export function sqlStateOf(error: unknown): string | undefined {
   const withParent = error as { parent?: { code?: string }; original?: { code?: string }; code?: string };
   return withParent.parent?.code ?? withParent.original?.code ?? withParent.code;
 }

@@ -1,7 +1,8 @@
 import { ERROR_STATUS, type ErrorCode, type ErrorEnvelope } from '@monoliet/contract';
 import { randomUUID } from 'node:crypto';
-import { ConnectionAcquireTimeoutError, DatabaseError, ForeignKeyConstraintError, UniqueConstraintError } from 'sequelize';
+import { ConnectionAcquireTimeoutError, ForeignKeyConstraintError, UniqueConstraintError } from 'sequelize';
 import { ZodError } from 'zod';
+import { sqlStateOf } from './db-retry.server';
 import { logger } from './logger.server';
 import { getRequestId } from './request-context.server';
 
@@ -63,15 +64,9 @@ function databaseErrorToApiError(error: unknown): ApiError | undefined {
   if (error instanceof ConnectionAcquireTimeoutError) {
     return new ApiError('unavailable', 'The portal is busy; try again in a few seconds', undefined, { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) });
   }
-  const code = error instanceof DatabaseError ? (error.parent as { code?: string } | undefined)?.code : plainPgCode(error);
+  const code = sqlStateOf(error);
   if (error instanceof UniqueConstraintError || code === '23505') return new ApiError('conflict', 'This conflicts with an existing record');
   if (error instanceof ForeignKeyConstraintError || code === '23503') return new ApiError('conflict', 'This refers to a record that does not exist or is still in use');
   if (code && INVALID_INPUT_SQLSTATES.has(code)) return new ApiError('invalid_input', 'A value is out of range or malformed');
   return undefined;
-}
-
-/** The SQLSTATE of an error from `pg` itself (the ingest path's plain connections). */
-function plainPgCode(error: unknown): string | undefined {
-  const candidate = error as { code?: unknown; severity?: unknown } | null;
-  return typeof candidate?.code === 'string' && typeof candidate.severity === 'string' ? candidate.code : undefined;
 }

@@ -1,5 +1,6 @@
 import type { ExecutionReport } from '@monoliet/contract';
 import { withRetryOnConflict } from '~/lib/db-retry.server';
+import { RUN_STATUS_FILTERS } from '~/lib/run-filters';
 import { withTransaction, type Sql } from '~/lib/raw-sql.server';
 import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
@@ -139,7 +140,7 @@ function workflowsToEvaluate({ runs, workflows, rows }: { runs: ExecutionReport[
   return [...wanted];
 }
 
-const FAILED_STATUSES = new Set(['error', 'crashed']);
+const FAILED_STATUSES: ReadonlySet<string> = new Set(RUN_STATUS_FILTERS.failed.statuses);
 
 function upsertBind({
   instanceId,

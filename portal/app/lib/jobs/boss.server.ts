@@ -1,8 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Transaction } from 'sequelize';
 import type { z } from 'zod';
-import { getDb } from '~/models/index.server';
-import type { Sql } from '../raw-sql.server';
+import { sqlIn, type Sql } from '../raw-sql.server';
 import { getConfig } from '../config.server';
 import { logger } from '../logger.server';
 import { deadLetterQueueOf, JOB_PAYLOADS, QUEUE_NAMES, QUEUE_POLICIES, type JobPayload, type QueueName } from './queues.server';
@@ -36,12 +35,7 @@ function createBoss(): PgBoss {
 
 /** pg-boss's database interface over Sequelize, so a send joins the caller's transaction. */
 export function sequelizeJobDb(transaction?: Transaction | null): PgBoss.Db {
-  return {
-    async executeSql(text: string, values: unknown[] = []) {
-      const [rows] = await getDb().query(text, { bind: values.map((value) => (value === undefined ? null : value)), transaction: transaction ?? undefined });
-      return { rows: rows as unknown[] };
-    },
-  };
+  return sqlJobDb(sqlIn(transaction));
 }
 
 export type EnqueueOptions = Pick<PgBoss.SendOptions, 'singletonKey' | 'startAfter' | 'retryLimit' | 'retryDelay'>;
@@ -93,7 +87,7 @@ export async function enqueueJobs<Q extends QueueName>({
       startAfter: job.startAfterSeconds ? `${job.startAfterSeconds} seconds` : undefined,
       retryBackoff: true,
     })),
-    { db: sql ? sqlJobDb(sql) : sequelizeJobDb(transaction) },
+    { db: sqlJobDb(sql ?? sqlIn(transaction)) },
   );
 }
 
