@@ -4,7 +4,7 @@ import type { Config } from '../app/lib/config.server';
 import { readBodyWithLimit } from './body';
 import { allowApiCors } from './cors';
 import { refuseCrossSiteRequests } from './cross-site';
-import { handleUnexpectedError } from './errors';
+import { handleUnexpectedError, isApiRequest } from './errors';
 import { redirectToHttps } from './https-redirect';
 import { logRequests } from './logging';
 import { handleWithRemix, type BuildSource } from './remix-handler';
@@ -38,7 +38,7 @@ export function createApp({
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
     // the API has no files: its requests skip the file lookup
     const files = express.static('build/client', { maxAge: '1h' });
-    app.use((req, res, next) => (req.path.startsWith('/api/') ? next() : files(req, res, next)));
+    app.use((req, res, next) => (isApiRequest(req) ? next() : files(req, res, next)));
   }
   app.use(refuseCrossSiteRequests({ config }));
   app.use(readBodyWithLimit());

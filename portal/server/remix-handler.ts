@@ -14,13 +14,17 @@ export function handleWithRemix({ build, mode }: { build: BuildSource; mode: 'de
   const handle = createRequestHandler(build, mode);
   return async (req, res, next) => {
     try {
-      const loadContext: AppLoadContext = { ip: req.ip, requestId: String(req.id), cspNonce: res.locals.cspNonce as string };
-      const response = await handle(toFetchRequest(req, res), loadContext);
+      const response = await handle(toFetchRequest(req, res), loadContextOf(req, res));
       await sendFetchResponse(res, response);
     } catch (error) {
       next(error);
     }
   };
+}
+
+/** What loaders and actions get as `context`. */
+export function loadContextOf(req: ExpressRequest, res: ExpressResponse): AppLoadContext {
+  return { ip: req.ip, requestId: String(req.id), cspNonce: res.locals.cspNonce as string };
 }
 
 export function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {

@@ -1,6 +1,6 @@
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import type { RequestHandler } from 'express';
-import { sendFetchResponse, toFetchRequest } from './remix-handler';
+import { loadContextOf, sendFetchResponse, toFetchRequest } from './remix-handler';
 
 // The API and the health checks are Remix resource routes (a loader and an action, no page). Remix matches
 // every request by flattening and ranking all ~100 routes again (about 2 ms of CPU per request, more than
@@ -88,7 +88,7 @@ export function serveResourceRoutes({ build, prefixes }: { build: ServerBuild; p
     const handler = req.method === 'GET' || req.method === 'HEAD' ? route.loader : route.action;
     if (!handler) return next();
     try {
-      const context: AppLoadContext = { ip: req.ip, requestId: String(req.id), cspNonce: res.locals.cspNonce as string };
+      const context = loadContextOf(req, res);
       const request = toFetchRequest(req, res);
       const result = await Promise.resolve()
         .then(() => handler({ request, params, context }))

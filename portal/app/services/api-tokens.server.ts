@@ -88,12 +88,11 @@ export async function revokeToken({ caller, id }: { caller: Caller; id: string }
   }
 }
 
-/** The token and its user for a presented secret, or null if unknown, revoked, expired or the user is inactive. */
 /**
  * Tokens seen in the last seconds. A revoked token, a deactivated user or a changed membership is dropped
  * from this process's cache at once (model hooks) and stops working on other replicas within the TTL.
  */
-export const TOKEN_CACHE_TTL_MS = 2_000;
+const TOKEN_CACHE_TTL_MS = 2_000;
 const activeTokens = new TtlCache<ApiToken>(TOKEN_CACHE_TTL_MS);
 onModelChange(['ApiToken', 'User', 'ClientMember', 'Client'], () => activeTokens.clear());
 
@@ -101,9 +100,9 @@ type TokenRow = { t: object; u: object; m: { userId: string | null } & object; c
 let tokenLookupSql: string | undefined;
 
 /**
- * The active token for a presented secret, with its user, membership and client, in one statement. Every
- * API request runs this, so it is plain SQL: a finder with three nested includes cost more CPU than the
- * rest of an ingest request.
+ * The active token for a presented secret, with its user, membership and client; null if unknown, revoked,
+ * expired or the user is inactive. Every API request runs this, so the look-up is one plain statement: a
+ * finder with three nested includes cost more CPU than the rest of an ingest request.
  */
 export async function findActiveToken(secret: string) {
   if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 200) return null;
