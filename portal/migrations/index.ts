@@ -9,6 +9,7 @@ import * as wipeRevokedCredentials from './2026.11.25T16.17.30.wipe-revoked-cred
 import * as orderTicketEvents from './2026.11.25T16.17.31.order-ticket-events';
 import * as createLoginRateLimits from './2026.11.25T16.41.07.create-login-rate-limits';
 import * as staffTwoFactor from './2026.11.25T17.30.00.staff-two-factor';
+import * as clientDailyRollups from './2026.11.26T00.00.00.client-daily-rollups';
 
 // Listed statically (not globbed) so that every bundle and the CLI see the same, ordered list.
 export const migrations: { name: string; up: Migration; down: Migration }[] = [
@@ -22,4 +23,5 @@ export const migrations: { name: string; up: Migration; down: Migration }[] = [
   { name: '2026.11.25T16.17.31.order-ticket-events', ...orderTicketEvents },
   { name: '2026.11.25T16.41.07.create-login-rate-limits', ...createLoginRateLimits },
   { name: '2026.11.25T17.30.00.staff-two-factor', ...staffTwoFactor },
+  { name: '2026.11.26T00.00.00.client-daily-rollups', ...clientDailyRollups },
 ];

@@ -7,7 +7,7 @@ import { seededRandom } from '~/services/sample-data/runs';
 import { buildClient, buildInstance, buildUser, buildWorkflow } from './factories';
 import { apiClient, tokenFor } from './helpers/api';
 import { startPortal, type PortalProcess } from './helpers/portal-process';
-import { storedAndRecomputedRollups } from './helpers/rollup-check';
+import { storedAndRecomputedClientRollups, storedAndRecomputedRollups } from './helpers/rollup-check';
 
 let portal: PortalProcess;
 beforeAll(async () => {
@@ -77,6 +77,9 @@ describe('ingest through the API under concurrency', () => {
 
     const { stored, recomputed } = await storedAndRecomputedRollups({ instanceId: instance.id });
     expect(stored).toEqual(recomputed);
+    const perClient = await storedAndRecomputedClientRollups();
+    expect(perClient.stored.length).toBeGreaterThanOrEqual(12);
+    expect(perClient.stored).toEqual(perClient.recomputed);
 
     // what a client sees equals the same figures computed straight from the generated runs
     const stats = (await apiClient(portal.url, await tokenFor(await buildUser({ client })))('GET', '/executions/stats?days=30')).body;
@@ -126,6 +129,35 @@ describe('ingest through the API under concurrency', () => {
     expect([runs, secondStats.total]).toEqual([executions.length, executions.length]);
     expect((await staff('GET', `/executions/stats?client=${first.id}&days=30`)).body.total).toBe(0);
     expect(await Workflow.count({ where: { instanceId: instance.id } })).toBe(1);
+    const perClient = await storedAndRecomputedClientRollups();
+    expect(perClient.stored).toEqual(perClient.recomputed);
+  });
+
+  it('keeps the minutes saved exact when the minutes per run change while runs arrive', async () => {
+    const instance = await buildInstance();
+    const client = await buildClient();
+    const workflow = await buildWorkflow({ instance, client, n8nWorkflowId: 'wf-repriced', minutesSavedPerRun: '1.00' });
+    const staff = apiClient(portal.url, await tokenFor(await buildUser({ role: 'staff' })));
+    const executions = makeExecutions({ count: 1600, workflowIds: ['wf-repriced'], days: 25, seed: 11 });
+    const batches = dealBatches({ executions, batches: 16, seed: 13 });
+
+    const ingests = Promise.all(batches.map((runs) => staff('POST', '/executions', { instance: instance.identity, runs })));
+    const changes = (async () => {
+      const statuses: number[] = [];
+      for (const minutes of [2, 0.5, 7.25, 3]) statuses.push((await staff('PATCH', `/workflows/${workflow.id}`, { minutesSavedPerRun: minutes })).status);
+      return statuses;
+    })();
+    const [ingested, changed] = await Promise.all([ingests, changes]);
+    expect(ingested.map((r) => r.status)).toEqual(batches.map(() => 201));
+    expect(changed).toEqual([200, 200, 200, 200]);
+
+    const perWorkflow = await storedAndRecomputedRollups({ instanceId: instance.id });
+    expect(perWorkflow.stored).toEqual(perWorkflow.recomputed);
+    const perClient = await storedAndRecomputedClientRollups();
+    expect(perClient.stored).toEqual(perClient.recomputed);
+    // every success counts at the last rate, whenever it arrived
+    const successes = executions.filter((e) => e.status === 'success').length;
+    expect((await staff('GET', `/executions/stats?client=${client.id}&days=30`)).body.minutesSaved).toBe(successes * 3);
   });
 
   it('moves the rollup row of an ingest that is still in flight when the workflow is reassigned', async () => {

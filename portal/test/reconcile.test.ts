@@ -5,7 +5,7 @@ import { reconcileInstance } from '~/services/reconcile.server';
 import { sealSecret } from '~/services/secrets.server';
 import { buildClient, buildWorkflow } from './factories';
 import { FakeN8n } from './helpers/fake-n8n';
-import { storedAndRecomputedRollups } from './helpers/rollup-check';
+import { storedAndRecomputedClientRollups, storedAndRecomputedRollups } from './helpers/rollup-check';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -46,6 +46,8 @@ async function expectExact(fake: FakeN8n, instanceId: string) {
   expect(Object.fromEntries(await stored(instanceId))).toEqual(Object.fromEntries(inN8n(fake)));
   const { stored: rollups, recomputed } = await storedAndRecomputedRollups({ instanceId });
   expect(rollups).toEqual(recomputed);
+  const perClient = await storedAndRecomputedClientRollups();
+  expect(perClient.stored).toEqual(perClient.recomputed);
 }
 
 const reconcile = (instanceId: string, options: Partial<Parameters<typeof reconcileInstance>[0]> = {}) => reconcileInstance({ instanceId, trigger: 'cli', ...options });

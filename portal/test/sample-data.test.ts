@@ -3,7 +3,7 @@ import { Client, getDb, Invoice, SupportTicket, User, Workflow } from '~/models/
 import { DEMO_CLIENT, DEMO_STAFF } from '~/services/sample-data/catalog';
 import { loadSampleData } from '~/services/sample-data/load.server';
 import { authenticate } from '~/services/users.server';
-import { storedAndRecomputedRollups } from './helpers/rollup-check';
+import { storedAndRecomputedClientRollups, storedAndRecomputedRollups } from './helpers/rollup-check';
 
 describe('sample data', () => {
   const now = new Date('2026-11-20T12:00:00Z');
@@ -28,6 +28,9 @@ describe('sample data', () => {
     const instanceId = (await Workflow.findOne())!.instanceId;
     const { stored, recomputed } = await storedAndRecomputedRollups({ instanceId });
     expect(stored).toEqual(recomputed);
+    const perClient = await storedAndRecomputedClientRollups();
+    expect(perClient.stored.length).toBeGreaterThan(89);
+    expect(perClient.stored).toEqual(perClient.recomputed);
 
     expect(await authenticate({ email: DEMO_STAFF.email, password: DEMO_STAFF.password })).toMatchObject({ role: 'staff' });
     expect(await authenticate({ email: DEMO_CLIENT.email, password: DEMO_CLIENT.password })).toMatchObject({ role: 'client' });

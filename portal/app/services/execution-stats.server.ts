@@ -8,8 +8,8 @@ import { addDays } from './invoices.server';
 import { fillSeries, summarizeFigures, type DayFigures, type SeriesPoint } from './run-figures';
 import { findVisibleWorkflow } from './workflow-access.server';
 
-// Every figure here comes from the daily rollups (execution_daily), never from scanning runs, so the cost
-// does not grow with the number of runs. Days are UTC days.
+// Every figure here comes from the daily rollups (execution_daily per workflow, execution_client_daily per
+// client), never from scanning runs, so the cost does not grow with the number of runs. Days are UTC days.
 
 type DayRow = { workflow_id?: string; day: string; total: number; success: number; error: number; sum_duration_ms: number; minutes_saved: string };
 
@@ -28,8 +28,14 @@ export async function getExecutionStats({ caller, query, now }: { caller: Caller
   if (query.workflow) await findVisibleWorkflow({ caller, id: query.workflow });
   const days = periodDays({ days: query.days, until: query.until ?? todayUtc(now) });
   const rows = await queryDayFigures({ from: days[0]!, to: days.at(-1)!, clientId, workflowIds: query.workflow ? [query.workflow] : undefined });
-  const series = fillSeries({ rows, days });
-  return { ...summarizeFigures(rows), from: days[0]!, to: days.at(-1)!, days: query.days, series };
+  return statsOfPeriod({ rows, days: query.days, until: days.at(-1)! });
+}
+
+/** The figures and zero-filled series of the period of `days` days ending on `until`, from rows of any days. */
+export function statsOfPeriod({ rows, days, until }: { rows: readonly DayFigures[]; days: number; until: string }): ExecutionStats {
+  const period = periodDays({ days, until });
+  const within = rows.filter((row) => row.day >= period[0]! && row.day <= until);
+  return { ...summarizeFigures(within), from: period[0]!, to: until, days, series: fillSeries({ rows: within, days: period }) };
 }
 
 export type WorkflowTrend = { figures: RunFigures; series: SeriesPoint[] };
@@ -72,12 +78,14 @@ async function queryDayFigures({
   if (clientId) conditions.push(`d.client_id = $${bind.push(clientId)}`);
   if (workflowIds) conditions.push(`d.workflow_id = ANY($${bind.push(workflowIds)}::uuid[])`);
   const groups = perWorkflow ? 'd.workflow_id, d.day' : 'd.day';
+  // Figures over a client's (or every client's) workflows read the per-client rollup: one row per client
+  // and day, however many workflows there are. Figures of chosen workflows read theirs.
+  const table = workflowIds ? 'execution_daily' : 'execution_client_daily';
   const rows = await getDb().query<DayRow>(
     `SELECT ${perWorkflow ? 'd.workflow_id,' : ''} d.day::text AS day,
             sum(d.total)::int AS total, sum(d.success)::int AS success, sum(d.error)::int AS error,
-            sum(d.sum_duration_ms)::float8 AS sum_duration_ms,
-            sum(d.success * w.minutes_saved_per_run)::text AS minutes_saved
-     FROM execution_daily d JOIN workflows w ON w.id = d.workflow_id
+            sum(d.sum_duration_ms)::float8 AS sum_duration_ms, sum(d.minutes_saved)::text AS minutes_saved
+     FROM ${table} d
      WHERE ${conditions.join(' AND ')}
      GROUP BY ${groups} ORDER BY ${groups}`,
     { bind, type: QueryTypes.SELECT },

@@ -34,11 +34,11 @@ export async function recomputeDailyRollups({ keys, sql }: { keys: RollupKey[]; 
   const counted = await sql<{ total: number }>(
     `UPDATE execution_daily d
      SET total = a.total, success = a.success, error = a.error, sum_duration_ms = a.sum_duration_ms,
-         client_id = a.client_id, updated_at = now()
+         minutes_saved = a.success * a.minutes_saved_per_run, client_id = a.client_id, updated_at = now()
      FROM (
        -- per key, a range scan of execution_runs_workflow_started_idx: the cost follows the runs of the
        -- touched days, not the size of the table (a join over all keys at once planned a full scan)
-       SELECT k.workflow_id, k.day, w.client_id, c.total, c.success, c.error, c.sum_duration_ms
+       SELECT k.workflow_id, k.day, w.client_id, w.minutes_saved_per_run, c.total, c.success, c.error, c.sum_duration_ms
        FROM ${keysSql}
        JOIN workflows w ON w.id = k.workflow_id
        CROSS JOIN LATERAL (
@@ -74,19 +74,41 @@ export async function rebuildAllRollups(outer?: Transaction) {
   const run = async (transaction: Transaction) => {
     await db.query('LOCK TABLE execution_daily IN EXCLUSIVE MODE', { transaction });
     await db.query('DELETE FROM execution_daily', { transaction });
+    // the per-client sums are all zero now (its trigger subtracted every row): drop those rows too
+    await db.query('DELETE FROM execution_client_daily', { transaction });
     await db.query(
-      `INSERT INTO execution_daily (workflow_id, day, client_id, total, success, error, sum_duration_ms)
+      `INSERT INTO execution_daily (workflow_id, day, client_id, total, success, error, sum_duration_ms, minutes_saved)
        SELECT r.workflow_id, (r.started_at AT TIME ZONE 'UTC')::date, w.client_id, count(*),
               count(*) FILTER (WHERE r.status = 'success'),
               count(*) FILTER (WHERE r.status IN ('error', 'crashed')),
-              coalesce(sum(r.duration_ms), 0)
+              coalesce(sum(r.duration_ms), 0),
+              count(*) FILTER (WHERE r.status = 'success') * w.minutes_saved_per_run
        FROM execution_runs r JOIN workflows w ON w.id = r.workflow_id
        WHERE ${COUNTED_RUN}
-       GROUP BY 1, 2, 3`,
+       GROUP BY 1, 2, 3, w.minutes_saved_per_run`,
       { transaction },
     );
   };
   await (outer ? run(outer) : db.transaction(run));
+}
+
+/**
+ * Rewrites the minutes saved of a workflow's rollups after its minutes per run changed, inside the
+ * caller's transaction (which has written the new rate). The figures are retroactive: every day counts
+ * at the workflow's current rate.
+ *
+ * An ingest reads the rate when it recounts a row. The SHARE ROW EXCLUSIVE lock waits for every ingest
+ * that has already written rollups (their rows are rewritten here) and holds back new ones until this
+ * commits (they read the new rate), as a change of the workflow's client does.
+ */
+export async function repriceWorkflowRollups({ workflowId, minutesSavedPerRun, transaction }: { workflowId: string; minutesSavedPerRun: string; transaction: Transaction }) {
+  const db = getDb();
+  await db.query('LOCK TABLE execution_daily IN SHARE ROW EXCLUSIVE MODE', { transaction });
+  await db.query(
+    `UPDATE execution_daily SET minutes_saved = success * $2::numeric, updated_at = now()
+     WHERE workflow_id = $1 AND minutes_saved <> success * $2::numeric`,
+    { bind: [workflowId, minutesSavedPerRun], transaction },
+  );
 }
 
 function uniqueSortedKeys(keys: RollupKey[]): RollupKey[] {

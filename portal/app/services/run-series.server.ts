@@ -8,8 +8,8 @@ export type DayRuns = { day: string; total: number; success: number; error: numb
 export type RunSeries = { days: number; series: DayRuns[]; totals: Omit<DayRuns, 'day'> };
 
 /**
- * Runs per day over the last `days` days (today included, UTC) from the daily rollups, so the cost does not
- * grow with the number of runs. Days without runs are zeros. Staff see every client's workflows (and the
+ * Runs per day over the last `days` days (today included, UTC) from the per-client daily rollups, so the cost
+ * grows with neither the number of runs nor of workflows. Days without runs are zeros. Staff see every client's workflows (and the
  * unassigned ones); a client caller only its own.
  */
 export async function summarizeRunsPerDay({ caller, days, now = new Date() }: { caller: Caller; days: number; now?: Date }): Promise<RunSeries> {
@@ -18,7 +18,7 @@ export async function summarizeRunsPerDay({ caller, days, now = new Date() }: { 
   const first = addDays({ day: last, days: -(days - 1) });
   const rows = await getDb().query<{ day: string; total: string; success: string; error: string }>(
     `SELECT day::text AS day, sum(total)::text AS total, sum(success)::text AS success, sum(error)::text AS error
-       FROM execution_daily
+       FROM execution_client_daily
       WHERE day BETWEEN $1::date AND $2::date AND ($3::uuid IS NULL OR client_id = $3::uuid)
       GROUP BY day`,
     { bind: [first, last, own], type: QueryTypes.SELECT },

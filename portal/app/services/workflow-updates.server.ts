@@ -5,6 +5,7 @@ import { ApiError } from '~/lib/errors.server';
 import { assertStaff } from '~/lib/policy.server';
 import { Client, getDb, Workflow } from '~/models/index.server';
 import { recordAudit } from './audit.server';
+import { repriceWorkflowRollups } from './rollups.server';
 import { findVisibleWorkflow } from './workflow-access.server';
 import { toWorkflowDetail } from './workflows.server';
 
@@ -17,6 +18,7 @@ export async function updateWorkflow({ caller, id, input }: { caller: Caller; id
     if (input.clientId !== undefined && input.clientId !== previousClientId) {
       await assignWorkflowClient({ workflow, clientId: input.clientId, transaction });
     }
+    const previousRate = workflow.minutesSavedPerRun;
     await workflow.update(
       {
         ...(input.minutesSavedPerRun !== undefined ? { minutesSavedPerRun: input.minutesSavedPerRun.toFixed(2) } : {}),
@@ -24,6 +26,9 @@ export async function updateWorkflow({ caller, id, input }: { caller: Caller; id
       },
       { transaction },
     );
+    if (Number(workflow.minutesSavedPerRun) !== Number(previousRate)) {
+      await repriceWorkflowRollups({ workflowId: workflow.id, minutesSavedPerRun: workflow.minutesSavedPerRun, transaction });
+    }
     await recordAudit(
       {
         actor: actorOf(caller),
