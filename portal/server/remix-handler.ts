@@ -1,6 +1,7 @@
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import { createRequestHandler, writeReadableStreamToWritable } from '@remix-run/node';
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express';
+import { installRouteMatchCache } from './route-match-cache';
 
 // Serves Remix from express like @remix-run/express does, except that the request body comes from
 // req.body (read and size-checked by readBodyWithLimit) rather than from the raw stream.
@@ -11,6 +12,7 @@ export type BuildSource = ServerBuild | (() => Promise<ServerBuild>);
 export function handleWithRemix({ build, mode }: { build: BuildSource; mode: 'development' | 'production' }): RequestHandler {
   // Given a function, Remix derives its route tree again on every request (right for vite's reloads, a
   // few milliseconds of CPU per request otherwise); given the build, once.
+  installRouteMatchCache();
   const handle = createRequestHandler(build, mode);
   return async (req, res, next) => {
     try {
