@@ -9,8 +9,9 @@ import { isStaff } from '~/lib/policy.server';
 import { withConnection } from '~/lib/raw-sql.server';
 import { TtlCache } from '~/lib/ttl-cache';
 import { onModelChange } from '~/models/change-hooks.server';
-import { nestColumns, selectColumns } from '~/models/columns.server';
-import { ApiToken, Client, ClientMember, User } from '~/models/index.server';
+import { selectColumns } from '~/models/columns.server';
+import { ApiToken, User } from '~/models/index.server';
+import { MEMBERSHIP_INCLUDE, USER_WITH_CLIENT_JOINS, userValuesOf, userWithClientColumns } from '~/models/user-with-client.server';
 import { recordAudit } from './audit.server';
 
 // Tokens look like `mlt_<random>`; only their SHA-256 is stored, with a short prefix to recognise them.
@@ -96,7 +97,6 @@ const TOKEN_CACHE_TTL_MS = 2_000;
 const activeTokens = new TtlCache<ApiToken>(TOKEN_CACHE_TTL_MS);
 onModelChange(['ApiToken', 'User', 'ClientMember', 'Client'], () => activeTokens.clear());
 
-type TokenRow = { t: object; u: object; m: { userId: string | null } & object; c: object };
 let tokenLookupSql: string | undefined;
 
 /**
@@ -115,21 +115,16 @@ export async function findActiveToken(secret: string) {
 }
 
 async function loadActiveToken(hash: string) {
-  tokenLookupSql ??= `SELECT ${selectColumns(ApiToken, 't')}, ${selectColumns(User, 'u')}, ${selectColumns(ClientMember, 'm')}, ${selectColumns(Client, 'c')}
+  tokenLookupSql ??= `SELECT ${selectColumns(ApiToken, 't')}, ${userWithClientColumns()}
     FROM api_tokens t
     JOIN users u ON u.id = t.user_id
-    LEFT JOIN client_members m ON m.user_id = u.id
-    LEFT JOIN clients c ON c.id = m.client_id
+    ${USER_WITH_CLIENT_JOINS}
     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
     LIMIT 1`;
   const [flat] = await withConnection((sql) => sql(tokenLookupSql!, [hash], 'api_token_lookup'));
   if (!flat) return null;
-  const row = nestColumns(flat) as TokenRow;
-  const membership = row.m.userId ? { ...row.m, client: row.c } : null;
-  const token = ApiToken.build(
-    { ...row.t, user: { ...row.u, membership } } as never,
-    { isNewRecord: false, raw: true, include: [{ model: User, as: 'user', include: [{ model: ClientMember, as: 'membership', include: [{ model: Client, as: 'client' }] }] }] },
-  );
+  const { row, user } = userValuesOf(flat);
+  const token = ApiToken.build({ ...row.t, user } as never, { isNewRecord: false, raw: true, include: [{ model: User, as: 'user', include: MEMBERSHIP_INCLUDE }] });
   if (!token.user?.isActive) return null;
   // a write per request would cost the ingest path; minute resolution is enough to spot unused tokens
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

@@ -1,7 +1,9 @@
 import type { Transaction } from 'sequelize';
 import { ApiError } from '~/lib/errors.server';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '~/lib/password.server';
+import { withConnection } from '~/lib/raw-sql.server';
 import { Client, ClientMember, getDb, User } from '~/models/index.server';
+import { buildUserWithClient, USER_WITH_CLIENT_JOINS, userValuesOf, userWithClientColumns } from '~/models/user-with-client.server';
 import type { UserRole } from '~/models/user.server';
 import { checkPassword } from './password-policy';
 
@@ -92,11 +94,18 @@ export async function recordLogin(userId: string) {
   await User.update({ lastLoginAt: new Date() }, { where: { id: userId } });
 }
 
-/** The user with its membership and client, for sessions and `auth/me`. */
+let userLookupSql: string | undefined;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The user with its membership and client, for sessions and `auth/me`. Every page request runs this, so
+ * it is one plain statement (a finder with two nested includes cost more CPU than the dashboard's queries).
+ */
 export async function getUserWithClient(userId: string) {
-  return User.findByPk(userId, {
-    include: [{ model: ClientMember, as: 'membership', include: [{ model: Client, as: 'client' }] }],
-  });
+  if (!UUID.test(userId)) return null;
+  userLookupSql ??= `SELECT ${userWithClientColumns()} FROM users u ${USER_WITH_CLIENT_JOINS} WHERE u.id = $1 LIMIT 1`;
+  const [flat] = await withConnection((sql) => sql(userLookupSql!, [userId], 'user_with_client_lookup'));
+  return flat ? buildUserWithClient(userValuesOf(flat).user) : null;
 }
 
 export async function countStaffUsers(): Promise<number> {
