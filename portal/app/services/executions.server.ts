@@ -6,7 +6,13 @@ import { paginate, parseOrder } from '~/lib/pagination.server';
 import { assertClientAccess, clientScopeOf } from '~/lib/policy.server';
 import { ExecutionRun, Workflow } from '~/models/index.server';
 
-export function toExecutionRunDto(run: ExecutionRun): ExecutionRunDto {
+/** What toExecutionRunDto reads: a stored run with its workflow (a model instance or a plain row). */
+export type ExecutionRunRecord = Pick<
+  ExecutionRun,
+  'id' | 'instanceId' | 'n8nExecutionId' | 'status' | 'mode' | 'startedAt' | 'stoppedAt' | 'durationMs' | 'errorMessage' | 'errorNode' | 'retryOf' | 'itemCount' | 'source'
+> & { workflow?: Pick<Workflow, 'id' | 'name' | 'n8nWorkflowId' | 'clientId'> };
+
+export function toExecutionRunDto(run: ExecutionRunRecord): ExecutionRunDto {
   const workflow = run.workflow!;
   return {
     id: run.id,

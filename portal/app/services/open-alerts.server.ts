@@ -14,12 +14,17 @@ export async function listOpenAlerts({ caller, limit = 10 }: { caller: Caller; l
     order: [['openedAt', 'DESC']],
     limit,
   });
-  return alerts.map((alert) => ({
+  return alerts.map(toOpenAlert);
+}
+
+/** An open alert and its workflow (a model instance or a plain row) as the pages show it. */
+export function toOpenAlert(alert: Pick<Alert, 'id' | 'kind' | 'message' | 'count' | 'openedAt'> & { workflow?: Pick<Workflow, 'id' | 'name'> }): OpenAlert {
+  return {
     id: alert.id,
     kind: alert.kind,
     message: alert.message,
     count: alert.count,
     openedAt: alert.openedAt.toISOString(),
     workflow: { id: alert.workflow!.id, name: alert.workflow!.name },
-  }));
+  };
 }
