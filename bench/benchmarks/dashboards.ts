@@ -2,6 +2,7 @@ import type { BenchContext } from '../lib/context';
 import { addHistory } from '../lib/history';
 import { runLoad, type LoadRequest, type LoadResult } from '../lib/load';
 import { startProcess } from '../lib/portal';
+import { printTopStatements } from '../lib/postgres';
 import { atMostTimes, type BenchmarkOutcome, type Entry } from '../lib/results';
 import { createWorld, signIn, useDatabase } from '../lib/world';
 
@@ -19,12 +20,14 @@ function requestsFor({ clientCookie, staffCookie, token }: { clientCookie: strin
   };
 }
 
-async function measureRoutes({ url, requests, amount, warmUp, errors, label }: { url: string; requests: Record<Route, LoadRequest>; amount: number; warmUp: number; errors: string[]; label: string }) {
+async function measureRoutes({ url, databaseUrl, requests, amount, warmUp, errors, label }: { url: string; databaseUrl: string; requests: Record<Route, LoadRequest>; amount: number; warmUp: number; errors: string[]; label: string }) {
   const results = {} as Record<Route, LoadResult>;
   for (const route of ROUTES) {
     await runLoad({ url, connections: CONNECTIONS, amount: warmUp, next: () => requests[route] });
+    await printTopStatements(databaseUrl, 'before');
     results[route] = await runLoad({ url, connections: CONNECTIONS, amount, next: () => requests[route] });
     errors.push(...results[route].failures.map((f) => `dashboards ${route} at ${label}: ${f}`));
+    await printTopStatements(databaseUrl, `${route} at ${label}`);
   }
   return results;
 }
@@ -47,11 +50,11 @@ export async function benchDashboards(context: BenchContext): Promise<BenchmarkO
       token: world.staff.token,
     });
     context.log(`dashboards: ${sizes.dashboardRequests} requests per route at ${small} runs`);
-    const before = await measureRoutes({ url: portal.url, requests, amount: sizes.dashboardRequests, warmUp: sizes.warmUp, errors, label: `${small} runs` });
+    const before = await measureRoutes({ url: portal.url, databaseUrl, requests, amount: sizes.dashboardRequests, warmUp: sizes.warmUp, errors, label: `${small} runs` });
     const seeding = performance.now();
     await addHistory({ world, count: large - small, firstIndex: small + 1 });
     context.log(`dashboards: grew to ${large} runs in ${((performance.now() - seeding) / 1000).toFixed(1)} s (SQL insert + rollups + analyze)`);
-    const after = await measureRoutes({ url: portal.url, requests, amount: sizes.dashboardRequests, warmUp: sizes.warmUp, errors, label: `${large} runs` });
+    const after = await measureRoutes({ url: portal.url, databaseUrl, requests, amount: sizes.dashboardRequests, warmUp: sizes.warmUp, errors, label: `${large} runs` });
     const entries: Entry[] = (['client dashboard', 'staff dashboard', 'stats 90 days'] as const).map((route) =>
       atMostTimes({ benchmark: 'dashboard growth', name: `${route} p95 at ${large} runs vs ${small}`, unit: 'ms', baseline: before[route].p95, value: after[route].p95, max: 1.5 }),
     );
