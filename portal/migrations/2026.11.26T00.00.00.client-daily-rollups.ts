@@ -23,6 +23,14 @@ const addDeltas = (deltas: string) => `
       SET total = c.total + EXCLUDED.total, success = c.success + EXCLUDED.success, error = c.error + EXCLUDED.error,
           sum_duration_ms = c.sum_duration_ms + EXCLUDED.sum_duration_ms, minutes_saved = c.minutes_saved + EXCLUDED.minutes_saved;`;
 
+/** A statement trigger's function that adds `deltas` (over its transition tables) to the per-client rows. */
+const deltaFunction = (name: string, deltas: string) => `
+    CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      ${addDeltas(deltas)}
+      RETURN NULL;
+    END $$;`;
+
 export const up: Migration = async ({ context: { sequelize } }) => {
   await sequelize.query(`
     ALTER TABLE execution_daily ADD COLUMN minutes_saved numeric NOT NULL DEFAULT 0;
@@ -43,23 +51,14 @@ export const up: Migration = async ({ context: { sequelize } }) => {
     SELECT client_id, day, sum(total), sum(success), sum(error), sum(sum_duration_ms), sum(minutes_saved)
     FROM execution_daily GROUP BY client_id, day;
 
-    CREATE FUNCTION execution_client_daily_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      ${addDeltas('SELECT client_id, day, total, success, error, sum_duration_ms, minutes_saved FROM new_rows')}
-      RETURN NULL;
-    END $$;
-    CREATE FUNCTION execution_client_daily_update() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      ${addDeltas(`SELECT client_id, day, total, success, error, sum_duration_ms, minutes_saved FROM new_rows
-                   UNION ALL
-                   SELECT client_id, day, -total, -success, -error, -sum_duration_ms, -minutes_saved FROM old_rows`)}
-      RETURN NULL;
-    END $$;
-    CREATE FUNCTION execution_client_daily_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      ${addDeltas('SELECT client_id, day, -total, -success, -error, -sum_duration_ms, -minutes_saved FROM old_rows')}
-      RETURN NULL;
-    END $$;
+    ${deltaFunction('execution_client_daily_insert', 'SELECT client_id, day, total, success, error, sum_duration_ms, minutes_saved FROM new_rows')}
+    ${deltaFunction(
+      'execution_client_daily_update',
+      `SELECT client_id, day, total, success, error, sum_duration_ms, minutes_saved FROM new_rows
+       UNION ALL
+       SELECT client_id, day, -total, -success, -error, -sum_duration_ms, -minutes_saved FROM old_rows`,
+    )}
+    ${deltaFunction('execution_client_daily_delete', 'SELECT client_id, day, -total, -success, -error, -sum_duration_ms, -minutes_saved FROM old_rows')}
     CREATE FUNCTION execution_client_daily_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       DELETE FROM execution_client_daily;
