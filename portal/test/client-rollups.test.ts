@@ -1,4 +1,6 @@
 import { callerFromSession } from '~/lib/caller.server';
+import { getDb } from '~/models/index.server';
+import * as migration from '../migrations/2026.11.26T00.00.00.client-daily-rollups';
 import { Client, Workflow } from '~/models/index.server';
 import { getExecutionStats } from '~/services/execution-stats.server';
 import { rebuildAllRollups } from '~/services/rollups.server';
@@ -87,5 +89,17 @@ describe('per-client daily rollups', () => {
     expect(stats).toMatchObject({ total: 15, success: 10, minutesSaved: 2 * (3 * 2.5 + 2 * 1) });
     await rebuildAllRollups();
     expect(await getExecutionStats({ caller: staff, query: { days: 7, client: acme.id } })).toEqual(stats);
+    await updateSettings({ caller: staff, input: { countManualRuns: false } });
+    await expectClientRollupsExact();
+  });
+
+  it('are built from the existing rollups by the migration that adds them', async () => {
+    const { acme, staff } = await world();
+    const before = await getExecutionStats({ caller: staff, query: { days: 7, client: acme.id } });
+    const context = getDb().getQueryInterface();
+    await migration.down({ context, name: 'client-daily-rollups' });
+    await migration.up({ context, name: 'client-daily-rollups' });
+    await expectClientRollupsExact();
+    expect(await getExecutionStats({ caller: staff, query: { days: 7, client: acme.id } })).toEqual(before);
   });
 });
