@@ -69,6 +69,20 @@ describe('recordRuns', () => {
     });
   });
 
+  it('stores text exactly as reported (quotes, backslashes, braces, "NULL", newlines, emoji)', async () => {
+    const instance = await buildInstance();
+    const errorMessage = 'Said "no" \\ {a,b} NULL\nline two\ttab 😀 é';
+    await recordRuns({ instanceId: instance.id, source: 'push', reports: [{ executionId: '50', workflowId: 'wf', status: 'error', startedAt: at('2026-05-06T08:00:00Z'), errorMessage, errorNode: 'Node "A", NULL', mode: 'NULL' }] });
+    expect(await ExecutionRun.findOne({ where: { n8nExecutionId: '50' } })).toMatchObject({ errorMessage, errorNode: 'Node "A", NULL', mode: 'NULL' });
+  });
+
+  it("stores a lone surrogate in n8n's own data as U+FFFD instead of failing the page", async () => {
+    const instance = await buildInstance();
+    const result = await recordRuns({ instanceId: instance.id, source: 'backfill', reports: [{ executionId: '51', workflowId: 'wf', status: 'success', startedAt: at('2026-05-06T09:00:00Z'), mode: 'trig\ud800ger' }] });
+    expect(result.created).toBe(1);
+    expect(await ExecutionRun.findOne({ where: { n8nExecutionId: '51' } })).toMatchObject({ mode: 'trig\ufffdger' });
+  });
+
   it('moves the rollup when n8n corrects the start time across midnight', async () => {
     const instance = await buildInstance();
     const base = { executionId: '40', workflowId: 'wf', status: 'success' as const };

@@ -60,7 +60,7 @@ describe('the n8n client', () => {
     expect(all.ok && all.value.data.map((e) => e.status)).toEqual(['success']);
     const onlyRunning = await listExecutions({ connection, status: 'running' });
     expect(onlyRunning.ok && onlyRunning.value.data).toEqual([
-      { id: String(running.id), finished: false, mode: 'trigger', retryOf: null, retrySuccessId: null, status: 'running', startedAt: '2026-03-01T10:00:00.000Z', stoppedAt: null, workflowId: workflow.id, waitTill: null },
+      { id: String(running.id), mode: 'trigger', retryOf: null, status: 'running', startedAt: '2026-03-01T10:00:00.000Z', stoppedAt: null, workflowId: workflow.id },
     ]);
   });
 
@@ -109,7 +109,7 @@ describe('the n8n client', () => {
     const { fake, connection } = useFake();
     const workflow = fake.addWorkflow({ name: 'Orders' });
     const execution = fake.addExecution({ workflowId: workflow.id, startedAt: '2026-03-01T10:00:00.000Z', status: 'error' });
-    expect(await getExecution({ connection, executionId: String(execution.id) })).toMatchObject({ ok: true, value: { status: 'error', finished: false } });
+    expect(await getExecution({ connection, executionId: String(execution.id) })).toMatchObject({ ok: true, value: { id: String(execution.id), status: 'error', startedAt: '2026-03-01T10:00:00.000Z' } });
     fake.prune(() => true);
     expect(await getExecution({ connection, executionId: String(execution.id) })).toMatchObject({ ok: false, error: { kind: 'not_found', status: 404 } });
   });

@@ -5,7 +5,7 @@ import { withTransaction, type Sql } from '~/lib/raw-sql.server';
 import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
 import { recomputeDailyRollups } from './rollups.server';
-import { dedupeReports, utcDay } from './run-merge';
+import { dedupeReports } from './run-merge';
 
 export type RunSource = 'push' | 'backfill';
 export type IngestResult = { accepted: number; created: number; updated: number; unchanged: number };
@@ -34,42 +34,50 @@ const MERGED_COLUMNS: Record<string, string> = {
   source: `CASE WHEN EXCLUDED.source = 'backfill' AND ${WINS} THEN 'backfill' ELSE r.source END`,
 };
 const columns = Object.keys(MERGED_COLUMNS);
+// the rollup day as text: no Date to parse per row, and the same string utcDay() makes
+const UTC_DAY = "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day";
 
 /**
- * The upsert, answering the (workflow, start) of every stored or changed run and, for a backfill, also
- * the previous (workflow, start) of runs it may move: n8n's own start time replaces a push's estimate, so
+ * The upsert, answering the (workflow, day) of every stored or changed run and, for a backfill, also
+ * the previous (workflow, day) of runs it may move: n8n's own start time replaces a push's estimate, so
  * the day a run was counted on can change. A push never changes a stored run's start (MERGED_COLUMNS), so
  * it skips that look-up and the rollup recount of runs it left unchanged.
+ *
+ * The runs arrive as ONE json parameter (an array of objects keyed by column; an absent key is null), not
+ * as one array per column: pg serializes a JS array into PostgreSQL's array syntax by string
+ * concatenation, element by element, which allocated about 2 KB per run (a backfill writes 250 runs a
+ * page, see docs/PERFORMANCE.md); JSON.stringify builds one flat string.
  */
 const upsertRunsSql = (withPrevious: boolean) => `
 WITH incoming AS (
-  SELECT * FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
-                       $8::int[], $9::text[], $10::text[], $11::text[], $12::int[])
-    AS t(n8n_execution_id, workflow_id, status, mode, started_at, stopped_at, duration_ms, error_message,
-         error_node, retry_of, item_count)
+  SELECT * FROM json_to_recordset($2::json)
+    AS t(n8n_execution_id text, workflow_id uuid, status text, mode text, started_at timestamptz, stopped_at timestamptz,
+         duration_ms int, error_message text, error_node text, retry_of text, item_count int)
   ORDER BY n8n_execution_id
 )${
   withPrevious
     ? `, previous AS (
   SELECT r.workflow_id, r.started_at FROM execution_runs r
-  WHERE r.instance_id = $1 AND r.n8n_execution_id = ANY($2::text[])
+  -- an array, as the parameter used to be: an index scan of the runs, where a semi-join with the CTE was
+  -- planned as a scan of all of the instance's runs
+  WHERE r.instance_id = $1 AND r.n8n_execution_id = ANY(ARRAY(SELECT n8n_execution_id FROM incoming))
 )`
     : ''
 }, upserted AS (
   INSERT INTO execution_runs AS r (instance_id, n8n_execution_id, workflow_id, status, mode, started_at, stopped_at,
     duration_ms, error_message, error_node, retry_of, item_count, source)
   SELECT $1, i.n8n_execution_id, i.workflow_id, i.status, i.mode, i.started_at, i.stopped_at, i.duration_ms,
-         i.error_message, i.error_node, i.retry_of, i.item_count, $13 FROM incoming i
+         i.error_message, i.error_node, i.retry_of, i.item_count, $3 FROM incoming i
   ON CONFLICT (instance_id, n8n_execution_id) DO UPDATE
   SET ${columns.map((c) => `${c} = ${MERGED_COLUMNS[c]}`).join(',\n      ')},
       updated_at = now()
   WHERE (${columns.map((c) => MERGED_COLUMNS[c]).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `r.${c}`).join(', ')})
   RETURNING r.n8n_execution_id, r.workflow_id, r.started_at, (r.xmax = 0) AS inserted
 )
-SELECT n8n_execution_id, workflow_id, started_at, inserted FROM upserted${withPrevious ? '\nUNION ALL\nSELECT NULL, workflow_id, started_at, NULL FROM previous' : ''}`;
+SELECT n8n_execution_id, workflow_id, ${UTC_DAY}, inserted FROM upserted${withPrevious ? `\nUNION ALL\nSELECT NULL, workflow_id, ${UTC_DAY}, NULL FROM previous` : ''}`;
 const UPSERT_SQL = { push: upsertRunsSql(false), backfill: upsertRunsSql(true) } as const;
 
-type UpsertRow = { n8n_execution_id: string | null; workflow_id: string; started_at: Date; inserted: boolean | null };
+type UpsertRow = { n8n_execution_id: string | null; workflow_id: string; day: string; inserted: boolean | null };
 /** What a write did to each execution it stored or changed (absent: the report changed nothing). */
 export type RunOutcomes = Map<string, 'created' | 'updated'>;
 
@@ -112,7 +120,7 @@ export async function writeRuns({ instanceId, runs, source }: { instanceId: stri
       const workflowIds = workflows.ids;
       const rows = await sql<UpsertRow>(UPSERT_SQL[source], upsertBind({ instanceId, runs, workflowIds, source }), `ingest_upsert_${source}`);
       await recomputeDailyRollups({
-        keys: rows.map((row) => ({ workflowId: row.workflow_id, day: utcDay(row.started_at) })),
+        keys: rows.map((row) => ({ workflowId: row.workflow_id, day: row.day })),
         sql,
       });
       await enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, workflows, rows }), sql });
@@ -153,22 +161,29 @@ function upsertBind({
   workflowIds: Map<string, string>;
   source: RunSource;
 }) {
-  const column = <T>(pick: (run: ExecutionReport) => T) => runs.map(pick);
-  return [
-    instanceId,
-    column((r) => r.executionId),
-    column((r) => workflowIds.get(r.workflowId)!),
-    column((r) => r.status),
-    column((r) => r.mode ?? 'unknown'),
-    column((r) => r.startedAt),
-    column((r) => r.stoppedAt ?? null),
-    column((r) => r.durationMs ?? durationOf(r)),
-    column((r) => r.errorMessage ?? null),
-    column((r) => r.errorNode ?? null),
-    column((r) => r.retryOf ?? null),
-    column((r) => r.itemCount ?? null),
-    source,
-  ];
+  // keys as the columns of json_to_recordset; JSON.stringify leaves out undefined values (→ NULL)
+  const rows = runs.map((r) => ({
+    n8n_execution_id: wellFormed(r.executionId),
+    workflow_id: workflowIds.get(r.workflowId)!,
+    status: r.status,
+    mode: wellFormed(r.mode) ?? 'unknown',
+    started_at: r.startedAt,
+    stopped_at: r.stoppedAt ?? undefined,
+    duration_ms: r.durationMs ?? durationOf(r) ?? undefined,
+    error_message: wellFormed(r.errorMessage),
+    error_node: wellFormed(r.errorNode),
+    retry_of: wellFormed(r.retryOf ?? undefined),
+    item_count: r.itemCount,
+  }));
+  return [instanceId, JSON.stringify(rows), source];
+}
+
+// A lone UTF-16 surrogate (half of a pair) is not text: the API refuses pushes carrying one, but text from
+// n8n (a backfill) is not checked. Sent as a text array it became U+FFFD in the column; JSON.stringify
+// writes it as a \ud800 escape, which PostgreSQL's json refuses, so it is replaced here as before.
+const LONE_SURROGATE = /\p{Surrogate}/gu;
+function wellFormed<T extends string | undefined>(text: T): T {
+  return text?.replace(LONE_SURROGATE, '\uFFFD') as T;
 }
 
 function durationOf(run: ExecutionReport): number | null {

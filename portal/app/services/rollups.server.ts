@@ -18,8 +18,9 @@ const COUNTED_RUN = `(r.mode <> 'manual' OR (SELECT count_manual_runs FROM porta
 export async function recomputeDailyRollups({ keys, sql }: { keys: RollupKey[]; sql: Sql }) {
   const unique = uniqueSortedKeys(keys);
   if (unique.length === 0) return;
-  const bind = [unique.map((k) => k.workflowId), unique.map((k) => k.day)];
-  const keysSql = 'unnest($1::uuid[], $2::date[]) AS k(workflow_id, day)';
+  // one json parameter, serialized once for the two or three statements (see upsertRunsSql in ingest)
+  const bind = [JSON.stringify(unique.map((k) => ({ workflow_id: k.workflowId, day: k.day })))];
+  const keysSql = 'json_to_recordset($1::json) AS k(workflow_id uuid, day date)';
 
   // One statement creates the missing rows and locks the existing ones, in a fixed order: ON CONFLICT DO
   // UPDATE locks every conflicting row even though its WHERE false updates none (no dead row versions).

@@ -1,6 +1,6 @@
 import type { ExecutionStatus } from '@monoliet/contract';
 import { n8nRequest, type N8nConnection, type N8nResult } from './request.server';
-import { n8nPageSchema, N8nExecutionSchema, type N8nExecution, type N8nPage } from './schemas.server';
+import { N8nExecutionPageSchema, N8nExecutionSchema, type N8nExecution, type N8nPage } from './schemas.server';
 
 /** n8n clamps larger values to 250; 0 would return every row, so it is never sent. */
 export const N8N_MAX_PAGE_SIZE = 250;
@@ -21,7 +21,7 @@ export function listExecutions({ connection, cursor, status, workflowId, limit =
     connection,
     path: '/executions',
     query: { limit: clampLimit(limit), cursor: cursor ?? undefined, status, workflowId, includeData: false },
-    schema: n8nPageSchema(N8nExecutionSchema),
+    schema: N8nExecutionPageSchema,
   });
 }
 

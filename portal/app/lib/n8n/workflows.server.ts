@@ -1,6 +1,6 @@
 import { clampLimit, N8N_MAX_PAGE_SIZE } from './executions.server';
 import { n8nRequest, type N8nConnection, type N8nResult } from './request.server';
-import { n8nPageSchema, N8nWorkflowSchema, type N8nPage, type N8nWorkflow } from './schemas.server';
+import { N8nWorkflowPageSchema, N8nWorkflowSchema, type N8nPage, type N8nWorkflow } from './schemas.server';
 
 /** One page of `GET /workflows` (with their tags). */
 export function listWorkflows({ connection, cursor, limit = N8N_MAX_PAGE_SIZE }: { connection: N8nConnection; cursor?: string | null; limit?: number }): Promise<N8nResult<N8nPage<N8nWorkflow>>> {
@@ -8,7 +8,7 @@ export function listWorkflows({ connection, cursor, limit = N8N_MAX_PAGE_SIZE }:
     connection,
     path: '/workflows',
     query: { limit: clampLimit(limit), cursor: cursor ?? undefined },
-    schema: n8nPageSchema(N8nWorkflowSchema),
+    schema: N8nWorkflowPageSchema,
   });
 }
 
