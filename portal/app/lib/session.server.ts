@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sealData, unsealData } from 'iron-session';
 import { getConfig } from './config.server';
+import { TtlCache } from './ttl-cache';
 
 // The browser session: an iron-session sealed (encrypted and signed) cookie, so the portal stays stateless.
 export const SESSION_COOKIE = 'monoliet_session';
@@ -26,12 +27,22 @@ export function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
+// Unsealing costs a key derivation, an HMAC check and a decryption on every page request. A cookie that
+// unsealed in the last few seconds is not unsealed again: its content cannot have changed (any change is a
+// new cookie), and what the session may do is still checked against the user on every request (a password
+// change or deactivation ends it at once). At most UNSEALED_TTL_MS past the seal's own expiry.
+const UNSEALED_TTL_MS = 5_000;
+const unsealed = new TtlCache<SessionData>(UNSEALED_TTL_MS, 5_000);
+
 export async function readSession(request: Request): Promise<SessionData | null> {
   const sealed = readCookie(request, SESSION_COOKIE);
   if (!sealed) return null;
+  const known = unsealed.get(sealed);
+  if (known) return { ...known };
   try {
     const data = await unsealData<Partial<SessionData>>(sealed, { password: getConfig().sessionSecret, ttl: MAX_AGE_SECONDS });
     if (!data.userId || typeof data.version !== 'number' || !data.csrf) return null;
+    unsealed.set(sealed, { ...(data as SessionData) });
     return data as SessionData;
   } catch {
     return null;
