@@ -83,6 +83,14 @@ describe('recordRuns', () => {
     expect(await ExecutionRun.findOne({ where: { n8nExecutionId: '51' } })).toMatchObject({ mode: 'trig\ufffdger' });
   });
 
+  it('counts a run on its UTC day whatever the offset it was reported with', async () => {
+    const instance = await buildInstance();
+    await recordRuns({ instanceId: instance.id, source: 'push', reports: [{ executionId: '41', workflowId: 'wf', status: 'success', startedAt: '2026-05-01T23:30:00-02:00' }] });
+    const { stored, recomputed } = await storedAndRecomputedRollups({ instanceId: instance.id });
+    expect(stored).toEqual(recomputed);
+    expect(stored.map((r) => r.day)).toEqual(['2026-05-02']);
+  });
+
   it('moves the rollup when n8n corrects the start time across midnight', async () => {
     const instance = await buildInstance();
     const base = { executionId: '40', workflowId: 'wf', status: 'success' as const };

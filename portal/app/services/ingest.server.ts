@@ -34,7 +34,7 @@ const MERGED_COLUMNS: Record<string, string> = {
   source: `CASE WHEN EXCLUDED.source = 'backfill' AND ${WINS} THEN 'backfill' ELSE r.source END`,
 };
 const columns = Object.keys(MERGED_COLUMNS);
-// the rollup day as text: no Date to parse per row, and the same string utcDay() makes
+// the UTC day a run is counted on, as text ("YYYY-MM-DD"): no Date to parse per row
 const UTC_DAY = "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day";
 
 /**

@@ -1,5 +1,5 @@
 import type { ExecutionReport } from '@monoliet/contract';
-import { dedupeReports, utcDay } from './run-merge';
+import { dedupeReports } from './run-merge';
 
 const base: ExecutionReport = { executionId: '7', workflowId: 'wf', status: 'running', startedAt: '2026-05-01T10:00:00Z' };
 
@@ -23,11 +23,5 @@ describe('dedupeReports', () => {
       ['7', 'success'],
       ['8', 'running'],
     ]);
-  });
-});
-
-describe('utcDay', () => {
-  it('counts a run on its UTC day whatever the offset it was reported with', () => {
-    expect(utcDay('2026-05-01T23:30:00-02:00')).toBe('2026-05-02');
   });
 });

@@ -38,8 +38,3 @@ export function dedupeReports(reports: ExecutionReport[]): ExecutionReport[] {
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
-
-/** The UTC day ("YYYY-MM-DD") a run is counted on. */
-export function utcDay(at: Date | string): string {
-  return new Date(at).toISOString().slice(0, 10);
-}
