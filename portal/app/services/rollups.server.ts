@@ -94,18 +94,24 @@ export async function rebuildAllRollups(outer?: Transaction) {
 }
 
 /**
+ * Waits for every ingest that has already written rollups and holds back new ones until the caller's
+ * transaction commits, for a change that rewrites a workflow's rollup rows from a value ingests read when
+ * they recount a row (its client, its minutes per run): rows written before are rewritten by the caller,
+ * rows written after see the new value. Ingests only wait on each other at row level, so this briefly
+ * pauses them, once per change.
+ */
+export async function holdBackRollupWriters(transaction: Transaction) {
+  await getDb().query('LOCK TABLE execution_daily IN SHARE ROW EXCLUSIVE MODE', { transaction });
+}
+
+/**
  * Rewrites the minutes saved of a workflow's rollups after its minutes per run changed, inside the
  * caller's transaction (which has written the new rate). The figures are retroactive: every day counts
  * at the workflow's current rate.
- *
- * An ingest reads the rate when it recounts a row. The SHARE ROW EXCLUSIVE lock waits for every ingest
- * that has already written rollups (their rows are rewritten here) and holds back new ones until this
- * commits (they read the new rate), as a change of the workflow's client does.
  */
 export async function repriceWorkflowRollups({ workflowId, minutesSavedPerRun, transaction }: { workflowId: string; minutesSavedPerRun: string; transaction: Transaction }) {
-  const db = getDb();
-  await db.query('LOCK TABLE execution_daily IN SHARE ROW EXCLUSIVE MODE', { transaction });
-  await db.query(
+  await holdBackRollupWriters(transaction);
+  await getDb().query(
     `UPDATE execution_daily SET minutes_saved = success * $2::numeric, updated_at = now()
      WHERE workflow_id = $1 AND minutes_saved <> success * $2::numeric`,
     { bind: [workflowId, minutesSavedPerRun], transaction },

@@ -8,9 +8,9 @@ export type DayRuns = { day: string; total: number; success: number; error: numb
 export type RunSeries = { days: number; series: DayRuns[]; totals: Omit<DayRuns, 'day'> };
 
 /**
- * Runs per day over the last `days` days (today included, UTC) from the per-client daily rollups, so the cost
- * grows with neither the number of runs nor of workflows. Days without runs are zeros. Staff see every client's workflows (and the
- * unassigned ones); a client caller only its own.
+ * Runs per day over the last `days` days (today included, UTC) from the per-client daily rollups, so the
+ * cost grows with neither the number of runs nor of workflows. Days without runs are zeros. Staff see every
+ * client's workflows (and the unassigned ones); a client caller only its own.
  */
 export async function summarizeRunsPerDay({ caller, days, now = new Date() }: { caller: Caller; days: number; now?: Date }): Promise<RunSeries> {
   const own = clientScopeOf(caller) ?? null;

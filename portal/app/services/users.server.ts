@@ -1,4 +1,5 @@
 import type { Transaction } from 'sequelize';
+import { z } from 'zod';
 import { ApiError } from '~/lib/errors.server';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '~/lib/password.server';
 import { withConnection } from '~/lib/raw-sql.server';
@@ -95,14 +96,14 @@ export async function recordLogin(userId: string) {
 }
 
 let userLookupSql: string | undefined;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UserIdSchema = z.uuid();
 
 /**
  * The user with its membership and client, for sessions and `auth/me`. Every page request runs this, so
  * it is one plain statement (a finder with two nested includes cost more CPU than the dashboard's queries).
  */
 export async function getUserWithClient(userId: string) {
-  if (!UUID.test(userId)) return null;
+  if (!UserIdSchema.safeParse(userId).success) return null;
   userLookupSql ??= `SELECT ${userWithClientColumns()} FROM users u ${USER_WITH_CLIENT_JOINS} WHERE u.id = $1 LIMIT 1`;
   const [flat] = await withConnection((sql) => sql(userLookupSql!, [userId], 'user_with_client_lookup'));
   return flat ? buildUserWithClient(userValuesOf(flat).user) : null;

@@ -5,7 +5,7 @@ import { ApiError } from '~/lib/errors.server';
 import { assertStaff } from '~/lib/policy.server';
 import { Client, getDb, Workflow } from '~/models/index.server';
 import { recordAudit } from './audit.server';
-import { repriceWorkflowRollups } from './rollups.server';
+import { holdBackRollupWriters, repriceWorkflowRollups } from './rollups.server';
 import { findVisibleWorkflow } from './workflow-access.server';
 import { toWorkflowDetail } from './workflows.server';
 
@@ -64,20 +64,15 @@ export async function assignWorkflows({ caller, ids, clientId }: { caller: Calle
 /**
  * Moves a workflow (and with it the client of its daily rollups, which client dashboards read) to
  * another client or to none, inside the caller's transaction, which must hold the workflow's row lock.
- *
- * An ingest running at the same time reads the workflow's client when it writes a rollup row. The
- * SHARE ROW EXCLUSIVE lock waits for every ingest that has already written rollups (so their rows are
- * moved too) and holds back new ones until this commits (so they see the new client). Ingests only
- * wait on each other at row level, so this briefly pauses them, once per reassignment.
+ * Ingests running at the same time are ordered around it by holdBackRollupWriters.
  */
 export async function assignWorkflowClient({ workflow, clientId, transaction }: { workflow: Workflow; clientId: string | null; transaction: Transaction }) {
   if (clientId && !(await Client.findByPk(clientId, { transaction, attributes: ['id'] }))) {
     throw new ApiError('invalid_input', 'There is no client with this id', { clientId: ['no such client'] });
   }
   await workflow.update({ clientId }, { transaction });
-  const db = getDb();
-  await db.query('LOCK TABLE execution_daily IN SHARE ROW EXCLUSIVE MODE', { transaction });
-  await db.query('UPDATE execution_daily SET client_id = $2, updated_at = now() WHERE workflow_id = $1 AND client_id IS DISTINCT FROM $2', {
+  await holdBackRollupWriters(transaction);
+  await getDb().query('UPDATE execution_daily SET client_id = $2, updated_at = now() WHERE workflow_id = $1 AND client_id IS DISTINCT FROM $2', {
     bind: [workflow.id, clientId],
     transaction,
   });
