@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { sqlIn, type Sql } from '../raw-sql.server';
 import { getConfig } from '../config.server';
 import { logger } from '../logger.server';
+import { createDrainablePool, type DrainablePool } from './boss-pool.server';
 import { deadLetterQueueOf, JOB_PAYLOADS, QUEUE_NAMES, QUEUE_POLICIES, type JobPayload, type QueueName } from './queues.server';
 
 // pg-boss is the only job queue: it stores jobs in PostgreSQL (schema `pgboss`), so work survives restarts,
@@ -19,6 +20,8 @@ const BOSS_OPTIONS = {
 } as const;
 
 let boss: PgBoss | undefined;
+/** the connections of the running instance (see boss-pool.server) */
+let bossPool: DrainablePool | undefined;
 let running = false;
 
 /** This process's pg-boss. Sending works without starting it (sends go through Sequelize). */
@@ -59,12 +62,12 @@ export async function enqueueJob<Q extends QueueName>({
   return getBoss().send(queue, data as object, { ...options, retryBackoff: true, db: sequelizeJobDb(transaction) });
 }
 
-/** Several jobs in one statement (the ingest hot path); the same transactional guarantee. */
 /** pg-boss's database interface over an `Sql` connection (the ingest path's plain `pg`). */
 function sqlJobDb(sql: Sql): PgBoss.Db {
   return { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await sql(text, values.map((value) => (value === undefined ? null : value))) }) };
 }
 
+/** Several jobs in one statement (the ingest hot path); the same transactional guarantee. */
 export async function enqueueJobs<Q extends QueueName>({
   queue,
   jobs,
@@ -153,9 +156,11 @@ export async function startJobQueue({ jobs, pollingIntervalSeconds = 2, schedule
   if (running) return;
   // a fresh instance: an instance that was stopped cannot start again
   await boss?.stop({ graceful: false, wait: true });
-  boss = new PgBoss({ ...BOSS_OPTIONS, connectionString: getConfig().databaseUrl!, max: 4, schedule, supervise: true });
+  const onError = (error: Error) => logger.error({ err: error }, 'job queue error');
+  bossPool = createDrainablePool({ connectionString: getConfig().databaseUrl!, max: 4, applicationName: BOSS_OPTIONS.application_name, onError });
+  boss = new PgBoss({ ...BOSS_OPTIONS, db: bossPool, schedule, supervise: true });
   const started = boss;
-  started.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  started.on('error', onError);
   await started.start();
   running = true;
   await ensureQueues({ boss: started, retryDelaySeconds, retryLimit });
@@ -169,10 +174,13 @@ export async function startJobQueue({ jobs, pollingIntervalSeconds = 2, schedule
 /** Stops the workers, letting running jobs finish for up to `timeoutMs`. */
 export async function stopJobQueue({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}) {
   const current = boss;
+  const pool = bossPool;
   boss = undefined;
+  bossPool = undefined;
   if (!current || !running) return;
   running = false;
   await current.stop({ graceful: true, wait: true, timeout: timeoutMs });
+  await pool?.close();
 }
 
 export function isJobQueueRunning() {
