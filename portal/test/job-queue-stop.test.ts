@@ -12,13 +12,13 @@ describe('stopping the job queue', () => {
   it('answers every query already asked for, even one still waiting for a connection, then refuses new ones', async () => {
     const errors: Error[] = [];
     const pool = createDrainablePool({ connectionString: getConfig().databaseUrl!, max: 1, applicationName: 'monoliet-jobs', onError: (error) => errors.push(error) });
-    const running = pool.executeSql('SELECT pg_sleep(0.3), 1 AS n');
+    const running = pool.executeSql('SELECT pg_sleep(0.3), 1 AS n', []);
     // the only connection is busy: this one waits in the pool's queue
-    const waiting = pool.executeSql('SELECT 2 AS n');
+    const waiting = pool.executeSql('SELECT 2 AS n', []);
     await pool.close();
     expect((await running).rows[0]).toMatchObject({ n: 1 });
     expect((await waiting).rows[0]).toEqual({ n: 2 });
-    await expect(pool.executeSql('SELECT 3')).rejects.toThrow('the job queue is stopped');
+    await expect(pool.executeSql('SELECT 3', [])).rejects.toThrow('the job queue is stopped');
     expect(errors).toEqual([]);
   });
 
