@@ -1,7 +1,7 @@
 import type { BenchContext } from '../lib/context';
 import { runLoad, type LoadResult } from '../lib/load';
 import { startProcess, ROOT } from '../lib/portal';
-import { withClient } from '../lib/postgres';
+import { printTopStatements, withClient } from '../lib/postgres';
 import { buildBatches, buildSinglePushes } from '../lib/reports';
 import { atLeastTimes, atMostTimes, type BenchmarkOutcome } from '../lib/results';
 import { createWorld, useDatabase, type World } from '../lib/world';
@@ -65,6 +65,7 @@ export async function benchIngest(context: BenchContext): Promise<BenchmarkOutco
     const target = await startTarget({ context, name: `bench_ingest_${kind}`, kind });
     try {
       context.log(`ingest: ${sizes.ingestRuns} runs in batches of ${BATCH_SIZE} over ${sizes.ingestConnections} connections → ${kind}`);
+      await printTopStatements(target.databaseUrl, 'before');
       batches[kind] = await measure({
         target,
         connections: sizes.ingestConnections,
@@ -72,6 +73,7 @@ export async function benchIngest(context: BenchContext): Promise<BenchmarkOutco
         build: (world) => buildBatches({ world, runs: sizes.ingestRuns, batchSize: BATCH_SIZE, duplicateShare: 0.2, firstId: 1 }),
       });
       errors.push(...batches[kind].failures.map((f) => `ingest ${kind}: ${f}`));
+      await printTopStatements(target.databaseUrl, `ingest batches → ${kind}`);
       context.log(`single push: ${sizes.singlePushes} single-run pushes over 16 connections → ${kind}`);
       singles[kind] = await measure({
         target,
@@ -80,6 +82,7 @@ export async function benchIngest(context: BenchContext): Promise<BenchmarkOutco
         build: (world) => ({ bodies: buildSinglePushes({ world, count: sizes.singlePushes, firstId: 500_000_000 }), unique: sizes.singlePushes }),
       });
       errors.push(...singles[kind].failures.map((f) => `single push ${kind}: ${f}`));
+      await printTopStatements(target.databaseUrl, `single pushes → ${kind}`);
       if (kind === 'portal') errors.push(...(await checkRollups(target.databaseUrl)).map((f) => `ingest: ${f}`));
     } finally {
       await target.stop();

@@ -8,8 +8,10 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../portal
 // benchmark never sees another's rows. The settings are the test suite's (no fsync): the bench measures the
 // portal's code and queries, and the baselines run on the same server with the same settings.
 export const PG_SETTINGS: Record<string, string> = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '200', shared_buffers: '256MB' };
-// BENCH_PG_STATEMENTS=1 loads pg_stat_statements, to see which statements the database spends its time on
+// BENCH_PG_STATEMENTS=1 loads pg_stat_statements, to see which statements the database spends its time on;
+// BENCH_PG_STATEMENTS=all also counts the statements run inside functions and triggers
 if (process.env.BENCH_PG_STATEMENTS) PG_SETTINGS.shared_preload_libraries = 'pg_stat_statements';
+if (process.env.BENCH_PG_STATEMENTS === 'all') PG_SETTINGS['pg_stat_statements.track'] = 'all';
 
 export type BenchPostgres = { server: EmbeddedPostgresHandle; createDatabase: (name: string) => Promise<string>; stop: () => Promise<void> };
 
