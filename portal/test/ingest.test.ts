@@ -1,5 +1,5 @@
 import type { ExecutionReport } from '@monoliet/contract';
-import { ExecutionRun, Workflow } from '~/models/index.server';
+import { ExecutionRun, PortalSettings, Workflow } from '~/models/index.server';
 import { recordRuns } from '~/services/ingest.server';
 import { seededRandom } from '~/services/sample-data/runs';
 import { buildInstance } from './factories';
@@ -113,6 +113,17 @@ describe('recordRuns', () => {
     });
     const { stored } = await storedAndRecomputedRollups({ instanceId: instance.id });
     expect(stored).toMatchObject([{ day: '2026-05-08', total: 1, success: 1 }]);
+  });
+
+  it('adds new manual runs to the rollups once the settings count them, and keeps no empty row for a day of only uncounted runs', async () => {
+    const instance = await buildInstance();
+    const manual = (executionId: string, startedAt: string) => ({ executionId, workflowId: 'wf', status: 'success' as const, mode: 'manual', startedAt: at(startedAt) });
+    await recordRuns({ instanceId: instance.id, source: 'push', reports: [manual('1', '2026-05-09T08:00:00Z')] });
+    expect((await storedAndRecomputedRollups({ instanceId: instance.id })).stored).toEqual([]);
+
+    await PortalSettings.update({ countManualRuns: true }, { where: { id: 1 } });
+    await recordRuns({ instanceId: instance.id, source: 'push', reports: [manual('2', '2026-05-10T08:00:00Z'), { ...manual('3', '2026-05-10T09:00:00Z'), mode: 'webhook', status: 'error' }] });
+    expect((await storedAndRecomputedRollups({ instanceId: instance.id })).stored).toMatchObject([{ day: '2026-05-10', total: 2, success: 1, error: 1 }]);
   });
 
   it('keeps rollups exact under 8 concurrent writers with duplicates, reordering and status changes', async () => {

@@ -4,7 +4,7 @@ import { RUN_STATUS_FILTERS } from '~/lib/run-filters';
 import { withTransaction, type Sql } from '~/lib/raw-sql.server';
 import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
-import { recomputeDailyRollups } from './rollups.server';
+import { updateDailyRollups, type AddedRuns, type RollupKey } from './rollups.server';
 import { dedupeReports } from './run-merge';
 
 export type RunSource = 'push' | 'backfill';
@@ -72,12 +72,23 @@ WITH incoming AS (
   SET ${columns.map((c) => `${c} = ${MERGED_COLUMNS[c]}`).join(',\n      ')},
       updated_at = now()
   WHERE (${columns.map((c) => MERGED_COLUMNS[c]).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `r.${c}`).join(', ')})
-  RETURNING r.n8n_execution_id, r.workflow_id, r.started_at, (r.xmax = 0) AS inserted
+  RETURNING r.n8n_execution_id, r.workflow_id, r.started_at, (r.xmax = 0) AS inserted, r.status, r.mode, r.duration_ms
 )
-SELECT n8n_execution_id, workflow_id, ${UTC_DAY}, inserted FROM upserted${withPrevious ? `\nUNION ALL\nSELECT NULL, workflow_id, ${UTC_DAY}, NULL FROM previous` : ''}`;
+SELECT n8n_execution_id, workflow_id, ${UTC_DAY}, inserted, status, mode = 'manual' AS manual, duration_ms FROM upserted${
+  withPrevious ? `\nUNION ALL\nSELECT NULL, workflow_id, ${UTC_DAY}, NULL, NULL, NULL, NULL FROM previous` : ''
+}`;
 const UPSERT_SQL = { push: upsertRunsSql(false), backfill: upsertRunsSql(true) } as const;
 
-type UpsertRow = { n8n_execution_id: string | null; workflow_id: string; day: string; inserted: boolean | null };
+type UpsertRow = {
+  n8n_execution_id: string | null;
+  workflow_id: string;
+  day: string;
+  /** true: a new execution; false: a stored one the write changed; null: the day a changed run was on */
+  inserted: boolean | null;
+  status: string | null;
+  manual: boolean | null;
+  duration_ms: number | null;
+};
 /** What a write did to each execution it stored or changed (absent: the report changed nothing). */
 export type RunOutcomes = Map<string, 'created' | 'updated'>;
 
@@ -119,16 +130,36 @@ export async function writeRuns({ instanceId, runs, source }: { instanceId: stri
       const workflows = await resolveWorkflows({ instanceId, runs, sql });
       const workflowIds = workflows.ids;
       const rows = await sql<UpsertRow>(UPSERT_SQL[source], upsertBind({ instanceId, runs, workflowIds, source }), `ingest_upsert_${source}`);
-      await recomputeDailyRollups({
-        keys: rows.map((row) => ({ workflowId: row.workflow_id, day: row.day })),
-        sql,
-      });
+      await updateDailyRollups({ ...rollupChanges(rows), sql });
       await enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, workflows, rows }), sql });
       const outcomes: RunOutcomes = new Map();
       for (const row of rows) if (row.n8n_execution_id !== null) outcomes.set(row.n8n_execution_id, row.inserted ? 'created' : 'updated');
       return outcomes;
     }),
   );
+}
+
+/**
+ * What the write did to the rollups: the runs it inserted are added to their day; a day with a run it
+ * changed (or moved away from, for a backfill) is counted again.
+ */
+function rollupChanges(rows: UpsertRow[]): { recount: RollupKey[]; added: AddedRuns[] } {
+  const recount: RollupKey[] = [];
+  const added = new Map<string, AddedRuns>();
+  for (const row of rows) {
+    if (row.inserted !== true) {
+      recount.push({ workflowId: row.workflow_id, day: row.day });
+      continue;
+    }
+    const key = `${row.workflow_id}|${row.day}|${row.manual}`;
+    let sums = added.get(key);
+    if (!sums) added.set(key, (sums = { workflowId: row.workflow_id, day: row.day, manual: row.manual === true, total: 0, success: 0, error: 0, sumDurationMs: 0 }));
+    sums.total++;
+    if (row.status === 'success') sums.success++;
+    else if (row.status === 'error' || row.status === 'crashed') sums.error++;
+    sums.sumDurationMs += row.duration_ms ?? 0;
+  }
+  return { recount, added: [...added.values()] };
 }
 
 /**
