@@ -25,6 +25,28 @@ describe('recordRuns', () => {
     expect(run).toMatchObject({ durationMs: 2000, source: 'push', mode: 'trigger' });
   });
 
+  it('renames a known workflow reported under a new name, and recreates one deleted since the last push', async () => {
+    const instance = await buildInstance();
+    const push = (executionId: string, workflowName?: string) =>
+      recordRuns({ instanceId: instance.id, source: 'push', reports: [{ executionId, workflowId: 'wfR', workflowName, status: 'success', startedAt: at('2026-05-01T10:00:00Z') }] });
+    await push('1', 'Invoices');
+    await push('2', 'Invoices v2');
+    expect((await Workflow.findAll({ where: { instanceId: instance.id } })).map((w) => w.name)).toEqual(['Invoices v2']);
+    // a push without a name keeps the stored one
+    await push('3');
+    const [workflow] = await Workflow.findAll({ where: { instanceId: instance.id } });
+    expect(workflow!.name).toBe('Invoices v2');
+
+    await workflow!.destroy();
+    expect(await push('4', 'Invoices v2')).toEqual({ accepted: 1, created: 1, updated: 0, unchanged: 0 });
+    const recreated = await Workflow.findAll({ where: { instanceId: instance.id } });
+    expect(recreated.map((w) => [w.name, w.clientId])).toEqual([['Invoices v2', null]]);
+    expect(recreated[0]!.id).not.toBe(workflow!.id);
+    expect((await ExecutionRun.findAll({ where: { instanceId: instance.id } })).map((r) => [r.n8nExecutionId, r.workflowId])).toEqual([['4', recreated[0]!.id]]);
+    const { stored, recomputed } = await storedAndRecomputedRollups({ instanceId: instance.id });
+    expect(stored).toEqual(recomputed);
+  });
+
   it('counts a re-sent execution once and reports it unchanged', async () => {
     const instance = await buildInstance();
     const report: ExecutionReport = { executionId: '9', workflowId: 'wf', status: 'success', startedAt: at('2026-05-02T08:00:00Z'), durationMs: 500 };

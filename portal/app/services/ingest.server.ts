@@ -6,6 +6,7 @@ import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
 import { updateDailyRollups, type AddedRuns, type RollupKey } from './rollups.server';
 import { dedupeReports } from './run-merge';
+import { forgetWorkflows, rememberedWorkflowIds, rememberWorkflows } from './workflow-ids.server';
 
 export type RunSource = 'push' | 'backfill';
 export type IngestResult = { accepted: number; created: number; updated: number; unchanged: number };
@@ -34,6 +35,7 @@ const MERGED_COLUMNS: Record<string, string> = {
   source: `CASE WHEN EXCLUDED.source = 'backfill' AND ${WINS} THEN 'backfill' ELSE r.source END`,
 };
 const columns = Object.keys(MERGED_COLUMNS);
+const OPEN_ERROR_ALERT = "EXISTS (SELECT 1 FROM alerts a WHERE a.workflow_id = u.workflow_id AND a.kind = 'error' AND a.resolved_at IS NULL)";
 // the UTC day a run is counted on, as text ("YYYY-MM-DD"): no Date to parse per row
 const UTC_DAY = "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day";
 
@@ -74,9 +76,10 @@ WITH incoming AS (
   WHERE (${columns.map((c) => MERGED_COLUMNS[c]).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `r.${c}`).join(', ')})
   RETURNING r.n8n_execution_id, r.workflow_id, r.started_at, (r.xmax = 0) AS inserted, r.status, r.mode, r.duration_ms
 )
-SELECT n8n_execution_id, workflow_id, ${UTC_DAY}, inserted, status, mode = 'manual' AS manual, duration_ms FROM upserted${
-  withPrevious ? `\nUNION ALL\nSELECT NULL, workflow_id, ${UTC_DAY}, NULL, NULL, NULL, NULL FROM previous` : ''
-}`;
+SELECT n8n_execution_id, workflow_id, ${UTC_DAY}, inserted, status, mode = 'manual' AS manual, duration_ms,
+       -- a success resolves an open error alert (workflowsToEvaluate)
+       status = 'success' AND ${OPEN_ERROR_ALERT} AS open_error_alert
+FROM upserted u${withPrevious ? `\nUNION ALL\nSELECT NULL, workflow_id, ${UTC_DAY}, NULL, NULL, NULL, NULL, NULL FROM previous` : ''}`;
 const UPSERT_SQL = { push: upsertRunsSql(false), backfill: upsertRunsSql(true) } as const;
 
 type UpsertRow = {
@@ -88,6 +91,8 @@ type UpsertRow = {
   status: string | null;
   manual: boolean | null;
   duration_ms: number | null;
+  /** a success on a workflow with an open error alert */
+  open_error_alert: boolean | null;
 };
 /** What a write did to each execution it stored or changed (absent: the report changed nothing). */
 export type RunOutcomes = Map<string, 'created' | 'updated'>;
@@ -125,19 +130,33 @@ export async function recordRuns({
  * alert checks. Returns what happened to each execution.
  */
 export async function writeRuns({ instanceId, runs, source }: { instanceId: string; runs: ExecutionReport[]; source: RunSource }): Promise<RunOutcomes> {
+  try {
+    return await writeRunsOnce({ instanceId, runs, source, remembered: true });
+  } catch (error) {
+    if (!isDeletedWorkflow(error)) throw error;
+    // a remembered workflow was deleted meanwhile: look every workflow up (a push recreates it, unassigned)
+    forgetWorkflows();
+    return writeRunsOnce({ instanceId, runs, source, remembered: false });
+  }
+}
+
+async function writeRunsOnce({ instanceId, runs, source, remembered }: { instanceId: string; runs: ExecutionReport[]; source: RunSource; remembered: boolean }): Promise<RunOutcomes> {
+  const names = workflowNames(runs);
   return withRetryOnConflict(() =>
     withTransaction(async (sql) => {
-      const workflows = await resolveWorkflows({ instanceId, runs, sql });
-      const workflowIds = workflows.ids;
+      const workflowIds = (remembered && rememberedWorkflowIds(instanceId, names)) || (await resolveWorkflows({ instanceId, names, sql }));
       const rows = await sql<UpsertRow>(UPSERT_SQL[source], upsertBind({ instanceId, runs, workflowIds, source }), `ingest_upsert_${source}`);
       await updateDailyRollups({ ...rollupChanges(rows), sql });
-      await enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, workflows, rows }), sql });
+      await enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql });
       const outcomes: RunOutcomes = new Map();
       for (const row of rows) if (row.n8n_execution_id !== null) outcomes.set(row.n8n_execution_id, row.inserted ? 'created' : 'updated');
       return outcomes;
     }),
   );
 }
+
+const isDeletedWorkflow = (error: unknown) =>
+  (error as { code?: string }).code === '23503' && (error as { constraint?: string }).constraint === 'execution_runs_workflow_id_fkey';
 
 /**
  * What the write did to the rollups: the runs it inserted are added to their day; a day with a run it
@@ -168,13 +187,14 @@ function rollupChanges(rows: UpsertRow[]): { recount: RollupKey[]; added: AddedR
  * workflow without an open alert changes nothing, so the common case enqueues no job at all. (A success
  * racing an alert being opened is caught by the health job's recheck of open alerts.)
  */
-function workflowsToEvaluate({ runs, workflows, rows }: { runs: ExecutionReport[]; workflows: ResolvedWorkflows; rows: UpsertRow[] }): string[] {
-  const changed = new Set(rows.map((row) => row.n8n_execution_id).filter((id) => id !== null));
+function workflowsToEvaluate({ runs, rows }: { runs: ExecutionReport[]; rows: UpsertRow[] }): string[] {
+  const changed = new Map<string, UpsertRow>();
+  for (const row of rows) if (row.n8n_execution_id !== null) changed.set(row.n8n_execution_id, row);
   const wanted = new Set<string>();
   for (const run of runs) {
-    if (!changed.has(run.executionId)) continue;
-    const id = workflows.ids.get(run.workflowId)!;
-    if (FAILED_STATUSES.has(run.status) || (run.status === 'success' && workflows.withOpenErrorAlert.has(id))) wanted.add(id);
+    const row = changed.get(run.executionId);
+    if (!row) continue;
+    if (FAILED_STATUSES.has(run.status) || (run.status === 'success' && row.open_error_alert)) wanted.add(row.workflow_id);
   }
   return [...wanted];
 }
@@ -223,22 +243,25 @@ function durationOf(run: ExecutionReport): number | null {
   return ms >= 0 ? ms : null;
 }
 
-type ResolvedWorkflows = { ids: Map<string, string>; withOpenErrorAlert: Set<string> };
-type WorkflowRow = { id: string; n8n_workflow_id: string; open_error_alert: boolean };
-const OPEN_ERROR_ALERT = "EXISTS (SELECT 1 FROM alerts a WHERE a.workflow_id = w.id AND a.kind = 'error' AND a.resolved_at IS NULL)";
+type WorkflowRow = { id: string; n8n_workflow_id: string; name: string };
 
-/**
- * Finds or creates (unassigned) the workflow of every run: n8n workflow id -> our id, and which of them
- * have an open error alert (a success then needs an evaluation, to resolve it).
- */
-async function resolveWorkflows({ instanceId, runs, sql }: { instanceId: string; runs: ExecutionReport[]; sql: Sql }): Promise<ResolvedWorkflows> {
+/** The name each run reports for its workflow (n8n id -> name, '' when none). */
+function workflowNames(runs: ExecutionReport[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const run of runs) names.set(run.workflowId, run.workflowName ?? names.get(run.workflowId) ?? '');
+  return names;
+}
+
+/**
+ * Finds or creates (unassigned) the workflow of every run: n8n workflow id -> our id. Known workflows
+ * reported under another name are renamed. Remembers them for the next writes (workflow-ids.server.ts).
+ */
+async function resolveWorkflows({ instanceId, names, sql }: { instanceId: string; names: Map<string, string>; sql: Sql }): Promise<Map<string, string>> {
   const ids = [...names.keys()].sort();
   const bind = [instanceId, ids, ids.map((id) => names.get(id)!)];
   // One statement: create the unknown workflows (sorted, so that concurrent batches creating the same
   // workflows cannot deadlock), rename the known ones, and answer all of their ids.
-  const found = await sql<WorkflowRow>(
+  let found = await sql<WorkflowRow>(
     `WITH input AS (SELECT * FROM unnest($2::text[], $3::text[]) AS t(id, name)),
      created AS (
        INSERT INTO workflows (instance_id, n8n_workflow_id, name)
@@ -247,26 +270,22 @@ async function resolveWorkflows({ instanceId, runs, sql }: { instanceId: string;
        WHERE NOT EXISTS (SELECT 1 FROM workflows k WHERE k.instance_id = $1 AND k.n8n_workflow_id = i.id)
        ORDER BY i.id
        ON CONFLICT (instance_id, n8n_workflow_id) DO NOTHING
-       RETURNING id, n8n_workflow_id
+       RETURNING id, n8n_workflow_id, name
      ), renamed AS (
        UPDATE workflows w SET name = t.name FROM input t
        WHERE w.instance_id = $1 AND w.n8n_workflow_id = t.id AND t.name <> '' AND w.name <> t.name
      )
-     SELECT id, n8n_workflow_id, false AS open_error_alert FROM created
+     SELECT id, n8n_workflow_id, name FROM created
      UNION ALL
-     SELECT w.id, w.n8n_workflow_id, ${OPEN_ERROR_ALERT} FROM workflows w WHERE w.instance_id = $1 AND w.n8n_workflow_id = ANY($2::text[])`,
+     SELECT w.id, w.n8n_workflow_id, w.name FROM workflows w WHERE w.instance_id = $1 AND w.n8n_workflow_id = ANY($2::text[])`,
     bind,
     'ingest_resolve_workflows',
   );
-  if (new Set(found.map((row) => row.n8n_workflow_id)).size === ids.length) return resolved(found);
-  // A concurrent batch created some of them after this statement's snapshot: a new statement sees them.
-  const rest = await sql<WorkflowRow>(
-    `SELECT w.id, w.n8n_workflow_id, ${OPEN_ERROR_ALERT} AS open_error_alert FROM workflows w WHERE w.instance_id = $1 AND w.n8n_workflow_id = ANY($2::text[])`,
-    [instanceId, ids],
-  );
-  return resolved(rest);
-}
-
-function resolved(rows: WorkflowRow[]): ResolvedWorkflows {
-  return { ids: new Map(rows.map((row) => [row.n8n_workflow_id, row.id])), withOpenErrorAlert: new Set(rows.filter((row) => row.open_error_alert).map((row) => row.id)) };
+  if (new Set(found.map((row) => row.n8n_workflow_id)).size !== ids.length) {
+    // A concurrent batch created some of them after this statement's snapshot: a new statement sees them.
+    found = await sql<WorkflowRow>(`SELECT w.id, w.n8n_workflow_id, w.name FROM workflows w WHERE w.instance_id = $1 AND w.n8n_workflow_id = ANY($2::text[])`, [instanceId, ids]);
+  }
+  // the name a workflow has once this write commits: the reported one, or the stored one when none
+  rememberWorkflows(instanceId, found.map((row) => ({ n8nWorkflowId: row.n8n_workflow_id, id: row.id, name: names.get(row.n8n_workflow_id) || row.name })));
+  return new Map(found.map((row) => [row.n8n_workflow_id, row.id]));
 }
