@@ -165,15 +165,8 @@ export async function startJobQueue({ jobs, pollingIntervalSeconds = 2, schedule
   running = true;
   await ensureQueues({ boss: started, retryDelaySeconds, retryLimit });
   for (const job of jobs) {
-    const batchSize = job.batchSize ?? 1;
     for (let i = 0; i < (job.workers ?? 1); i++) {
-      let workerId: string | undefined;
-      workerId = await started.work(job.queue, { batchSize, pollingIntervalSeconds, includeMetadata: true }, async (batch) => {
-        await runBatch({ boss: started, job, batch });
-        // a full batch means more may be waiting: fetch again at once instead of after the polling
-        // interval, so a backlog (alert checks after a large backfill) drains at the speed of its jobs
-        if (batch.length >= batchSize && workerId) started.notifyWorker(workerId);
-      });
+      await started.work(job.queue, { batchSize: job.batchSize ?? 1, pollingIntervalSeconds, includeMetadata: true }, (batch) => runBatch({ boss: started, job, batch }));
     }
   }
 }
