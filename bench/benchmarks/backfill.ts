@@ -51,7 +51,6 @@ async function syncNow({ portal, instanceId, token }: { portal: RunningProcess; 
   }
 }
 
-/** Backfill, then (on the same portal) node overhead. */
 /**
  * Waits (60 s at most) until the portal's job queue has no job due or running (the sync enqueues alert
  * checks for the workflows with failed runs), then vacuums and analyzes the tables the sync wrote, as
@@ -69,6 +68,7 @@ async function settle({ databaseUrl, waitForJobs }: { databaseUrl: string; waitF
   return performance.now() - started;
 }
 
+/** Backfill, then (on the same portal) node overhead. */
 export async function benchBackfill(context: BenchContext): Promise<BenchmarkOutcome> {
   const count = context.sizes.backfillExecutions;
   const databaseUrl = await context.pg.createDatabase('bench_backfill');

@@ -6,7 +6,8 @@ export type LoadResult = { durationMs: number; requests: number; p50: number; p9
 /**
  * Sends `amount` requests over `connections` keep-alive connections with autocannon; `next(i)` gives the
  * i-th request (shared by all connections, so every request is sent exactly once). Latencies are taken per
- * response, so any percentile can be read; the duration runs from the start to the last answer. Any status other than `expectStatus` is a failure.
+ * response, so any percentile can be read; the duration runs from the start to the last answer. Any status
+ * other than `expectStatus` is a failure.
  */
 export async function runLoad({ url, connections, amount, next, expectStatus = 200 }: { url: string; connections: number; amount: number; next: (index: number) => LoadRequest; expectStatus?: number }): Promise<LoadResult> {
   let index = 0;

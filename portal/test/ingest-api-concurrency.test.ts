@@ -2,7 +2,7 @@ import { sqlIn } from '~/lib/raw-sql.server';
 import type { ExecutionReport } from '@monoliet/contract';
 import { QueryTypes } from 'sequelize';
 import { ExecutionDaily, ExecutionRun, getDb, Workflow } from '~/models/index.server';
-import { recomputeDailyRollups } from '~/services/rollups.server';
+import { updateDailyRollups } from '~/services/rollups.server';
 import { seededRandom } from '~/services/sample-data/runs';
 import { buildClient, buildInstance, buildUser, buildWorkflow } from './factories';
 import { apiClient, tokenFor } from './helpers/api';
@@ -171,7 +171,7 @@ describe('ingest through the API under concurrency', () => {
     // an ingest that has written its run and its (new) rollup row with the old client, not yet committed
     const ingest = await db.transaction();
     await ExecutionRun.create({ instanceId: instance.id, n8nExecutionId: '1', workflowId: workflow.id, status: 'success', startedAt, stoppedAt: null, durationMs: 10, errorMessage: null, errorNode: null, retryOf: null, itemCount: null, source: 'push' }, { transaction: ingest });
-    await recomputeDailyRollups({ keys: [{ workflowId: workflow.id, day: startedAt.toISOString().slice(0, 10) }], sql: sqlIn(ingest) });
+    await updateDailyRollups({ recount: [{ workflowId: workflow.id, day: startedAt.toISOString().slice(0, 10) }], added: [], sql: sqlIn(ingest) });
 
     let settled = false;
     const move = staff('PATCH', `/workflows/${workflow.id}`, { clientId: second.id }).finally(() => (settled = true));

@@ -126,7 +126,7 @@ export async function recordRuns({
 }
 
 /**
- * One transaction for `runs` (unique execution ids): the workflows, the upsert, the rollup recount and the
+ * One transaction for `runs` (unique execution ids): the workflows, the upsert, the rollup update and the
  * alert checks. Returns what happened to each execution.
  */
 export async function writeRuns({ instanceId, runs, source }: { instanceId: string; runs: ExecutionReport[]; source: RunSource }): Promise<RunOutcomes> {
@@ -175,7 +175,7 @@ function rollupChanges(rows: UpsertRow[]): { recount: RollupKey[]; added: AddedR
     if (!sums) added.set(key, (sums = { workflowId: row.workflow_id, day: row.day, manual: row.manual === true, total: 0, success: 0, error: 0, sumDurationMs: 0 }));
     sums.total++;
     if (row.status === 'success') sums.success++;
-    else if (row.status === 'error' || row.status === 'crashed') sums.error++;
+    else if (FAILED_STATUSES.has(row.status!)) sums.error++;
     sums.sumDurationMs += row.duration_ms ?? 0;
   }
   return { recount, added: [...added.values()] };

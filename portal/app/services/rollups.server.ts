@@ -13,14 +13,6 @@ const COUNTED_ADDED = `(NOT a.manual OR ${COUNT_MANUAL})`;
 export type AddedRuns = { workflowId: string; day: string; manual: boolean; total: number; success: number; error: number; sumDurationMs: number };
 
 /**
- * Recomputes execution_daily for the given (workflow, day) keys from execution_runs, inside the caller's
- * transaction, which must already have written its runs.
- */
-export async function recomputeDailyRollups({ keys, sql }: { keys: RollupKey[]; sql: Sql }) {
-  await updateDailyRollups({ recount: keys, added: [], sql });
-}
-
-/**
  * Brings execution_daily up to date with a write of runs, inside the caller's transaction, which must
  * already have written them: the (workflow, day) keys in `recount` are counted again from execution_runs
  * (runs the write changed or moved), the others get the sums of the runs the write inserted added.
@@ -40,6 +32,9 @@ export async function updateDailyRollups({ recount, added, sql }: { recount: Rol
   const keys = uniqueSortedKeys([...recountKeys, ...adding]);
   if (keys.length === 0) return;
   const keysSql = (param: string) => `json_to_recordset(${param}::json) AS k(workflow_id uuid, day date)`;
+  const keysJson = JSON.stringify(keys.map((k) => ({ workflow_id: k.workflowId, day: k.day })));
+  // a recounted key's figure replaces the row's; an added one is added to it
+  const updated = (column: string) => `s.${column} + CASE WHEN s.recounted THEN 0 ELSE d.${column} END`;
 
   // One statement creates the missing rows and locks the existing ones, in a fixed order: ON CONFLICT DO
   // UPDATE locks every conflicting row even though its WHERE false updates none (no dead row versions).
@@ -48,17 +43,14 @@ export async function updateDailyRollups({ recount, added, sql }: { recount: Rol
      SELECT k.workflow_id, k.day, w.client_id FROM ${keysSql('$1')} JOIN workflows w ON w.id = k.workflow_id
      ORDER BY k.workflow_id, k.day
      ON CONFLICT (workflow_id, day) DO UPDATE SET updated_at = EXCLUDED.updated_at WHERE false`,
-    [JSON.stringify(keys.map((k) => ({ workflow_id: k.workflowId, day: k.day })))],
+    [keysJson],
     'rollups_lock',
   );
   // one UPDATE, so execution_daily's statement trigger adds to the per-client rows in one ordered pass
   const counted = await sql<{ total: number }>(
     `UPDATE execution_daily d
-     SET total = s.total + CASE WHEN s.recounted THEN 0 ELSE d.total END,
-         success = s.success + CASE WHEN s.recounted THEN 0 ELSE d.success END,
-         error = s.error + CASE WHEN s.recounted THEN 0 ELSE d.error END,
-         sum_duration_ms = s.sum_duration_ms + CASE WHEN s.recounted THEN 0 ELSE d.sum_duration_ms END,
-         minutes_saved = (s.success + CASE WHEN s.recounted THEN 0 ELSE d.success END) * w.minutes_saved_per_run,
+     SET total = ${updated('total')}, success = ${updated('success')}, error = ${updated('error')},
+         sum_duration_ms = ${updated('sum_duration_ms')}, minutes_saved = (${updated('success')}) * w.minutes_saved_per_run,
          client_id = w.client_id, updated_at = now()
      FROM (
        -- per key, a range scan of execution_runs_workflow_started_idx: the cost follows the runs of the
@@ -98,9 +90,7 @@ export async function updateDailyRollups({ recount, added, sql }: { recount: Rol
   // a day left without runs (a run moved to another day, or only manual runs not counted) has no row;
   // usually there is none to delete
   if (counted.some((row) => Number(row.total) === 0)) {
-    await sql(`DELETE FROM execution_daily d USING ${keysSql('$1')} WHERE d.workflow_id = k.workflow_id AND d.day = k.day AND d.total = 0`, [
-      JSON.stringify(keys.map((k) => ({ workflow_id: k.workflowId, day: k.day }))),
-    ]);
+    await sql(`DELETE FROM execution_daily d USING ${keysSql('$1')} WHERE d.workflow_id = k.workflow_id AND d.day = k.day AND d.total = 0`, [keysJson]);
   }
 }
 
@@ -133,7 +123,7 @@ export async function rebuildAllRollups(outer?: Transaction) {
 /**
  * Waits for every ingest that has already written rollups and holds back new ones until the caller's
  * transaction commits, for a change that rewrites a workflow's rollup rows from a value ingests read when
- * they recount a row (its client, its minutes per run): rows written before are rewritten by the caller,
+ * they update a row (its client, its minutes per run): rows written before are rewritten by the caller,
  * rows written after see the new value. Ingests only wait on each other at row level, so this briefly
  * pauses them, once per change.
  */
