@@ -29,13 +29,17 @@ export function loadContextOf(req: ExpressRequest, res: ExpressResponse): AppLoa
   return { ip: req.ip, requestId: String(req.id), cspNonce: res.locals.cspNonce as string };
 }
 
-export function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+/** The absolute URL the client asked for. */
+export function requestUrl(req: ExpressRequest): string {
   // req.hostname honours `trust proxy` (X-Forwarded-Host); the port comes from the same header or Host
   const forwardedPort = Number.parseInt(req.get('X-Forwarded-Host')?.split(':')[1] ?? '', 10);
   const hostPort = Number.parseInt(req.get('Host')?.split(':')[1] ?? '', 10);
   const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : undefined;
-  const url = `${req.protocol}://${req.hostname}${port ? `:${port}` : ''}${req.originalUrl}`;
+  return `${req.protocol}://${req.hostname}${port ? `:${port}` : ''}${req.originalUrl}`;
+}
 
+export function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  const url = requestUrl(req);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);

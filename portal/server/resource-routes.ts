@@ -1,13 +1,21 @@
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
-import type { RequestHandler } from 'express';
-import { loadContextOf, sendFetchResponse, toFetchRequest } from './remix-handler';
+import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express';
+import type { ApiAnswer, ApiRequest } from '../app/lib/api-answer.server';
+import type { NodeApiCall } from '../app/lib/api.server';
+import { loadContextOf, requestUrl, sendFetchResponse, toFetchRequest } from './remix-handler';
 
 // The API and the health checks are Remix resource routes (a loader and an action, no page). Remix matches
 // every request by flattening and ranking all ~100 routes again (about 2 ms of CPU per request, more than
 // an ingest costs in the database), so these are matched here once, against patterns compiled at start,
 // and their loader or action is called directly, as Remix would. Pages still go through Remix.
+// The API's routes (lib/api.server.ts) are called without a web Request or Response at all: they read the
+// Node request and answer plain data, which is written to the socket as it is. Building a Request, reading
+// its body stream, and streaming a Response back cost about a sixth of the portal's CPU per push.
 
-type DataFunction = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown;
+type DataFunction = ((args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown) & {
+  /** set on the API's routes (apiResource) */
+  serveNode?: (call: NodeApiCall) => Promise<ApiAnswer | Response>;
+};
 type CompiledRoute = { id: string; pattern: RegExp; paramNames: string[]; score: number; loader?: DataFunction; action?: DataFunction };
 type RouteModule = { default?: unknown; loader?: DataFunction; action?: DataFunction };
 
@@ -88,6 +96,7 @@ export function serveResourceRoutes({ build, prefixes }: { build: ServerBuild; p
     const handler = req.method === 'GET' || req.method === 'HEAD' ? route.loader : route.action;
     if (!handler) return next();
     try {
+      if (handler.serveNode) return send(res, await handler.serveNode({ request: apiRequestOf(req), params, ip: req.ip }));
       const context = loadContextOf(req, res);
       const request = toFetchRequest(req, res);
       const result = await Promise.resolve()
@@ -101,4 +110,28 @@ export function serveResourceRoutes({ build, prefixes }: { build: ServerBuild; p
       next(error);
     }
   };
+}
+
+/** The request as the API reads it; readBodyWithLimit has already read the body into req.body. */
+function apiRequestOf(req: ExpressRequest): ApiRequest {
+  return {
+    method: req.method,
+    get url() {
+      return requestUrl(req);
+    },
+    headers: {
+      get: (name) => {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    text: () => Promise.resolve(Buffer.isBuffer(req.body) ? req.body.toString('utf8').replace(/^\uFEFF/, '') : ''),
+  };
+}
+
+async function send(res: ExpressResponse, answer: ApiAnswer | Response) {
+  if (answer instanceof Response) return sendFetchResponse(res, answer);
+  res.status(answer.status);
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.end(answer.body ?? undefined);
 }

@@ -114,6 +114,22 @@ describe('API errors', () => {
     expect(tooLarge.body.error.code).toBe('payload_too_large');
   });
 
+  it('answers JSON that no cache keeps, with the security headers and the request id, and reads a body that starts with a byte order mark', async () => {
+    const created = await api('POST', '/clients', '\uFEFF{"slug":"with-bom","companyName":"Bom Corp","email":"a@bom.example"}', {
+      'Content-Type': 'application/json',
+      'X-Request-Id': 'api-probe-0001',
+    });
+    expect([created.status, created.body.slug]).toEqual([201, 'with-bom']);
+    expect(created.headers.get('content-type')).toBe('application/json');
+    expect(created.headers.get('cache-control')).toBe('no-store');
+    expect(created.headers.get('x-request-id')).toBe('api-probe-0001');
+    expect(created.headers.get('x-frame-options')).toBe('DENY');
+    expect(created.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[0-9a-f]{32}'/);
+    expect(Number(created.headers.get('content-length'))).toBe(Buffer.byteLength(JSON.stringify(created.body)));
+    const head = await api('HEAD', '/clients');
+    expect([head.status, head.headers.get('content-type')]).toEqual([200, 'application/json']);
+  });
+
   it('gives 404 for a malformed id, an unknown route, and 405 with Allow for a wrong method', async () => {
     expect((await api('GET', '/clients/not-a-uuid')).status).toBe(404);
     const unknown = await api('GET', '/nothing-here');

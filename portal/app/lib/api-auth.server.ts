@@ -1,3 +1,4 @@
+import type { RequestHeaders } from './api-answer.server';
 import { findActiveToken } from '~/services/api-tokens.server';
 import { getCurrentUser } from './auth.server';
 import { callerFromSession, type Caller } from './caller.server';
@@ -7,7 +8,7 @@ import { ApiError } from './errors.server';
  * The caller of an API request: `Authorization: Bearer <token>` first, else the browser session.
  * A presented token that is unknown, revoked or expired is a 401, never silently ignored.
  */
-export async function authenticateApi(request: Request, ip?: string): Promise<Caller | null> {
+export async function authenticateApi(request: RequestHeaders, ip?: string): Promise<Caller | null> {
   const header = request.headers.get('Authorization');
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);

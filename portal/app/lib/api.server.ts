@@ -5,7 +5,8 @@ import { authenticateApi, unauthorized } from './api-auth.server';
 import { mustSetUpTwoFactor } from './auth.server';
 import type { Caller } from './caller.server';
 import { getConfig } from './config.server';
-import { ApiError, toErrorResponse, zodDetails } from './errors.server';
+import { jsonAnswer, toWebResponse, type ApiAnswer, type ApiRequest } from './api-answer.server';
+import { ApiError, toErrorAnswer, zodDetails } from './errors.server';
 import { logger } from './logger.server';
 import { PORTAL_PATHS } from './portal-paths';
 import { findUnstorableText } from './storable-text';
@@ -22,7 +23,7 @@ export type HandlerArgs<R extends ApiRouteDef> = {
   params: Out<R['params']>;
   query: Out<R['query']>;
   body: Out<R['body']>;
-  request: Request;
+  request: ApiRequest;
   ip?: string;
 };
 /** What the handler of a file route returns; the file name is offered to the browser for saving. */
@@ -36,30 +37,43 @@ export function endpoint<const R extends ApiRouteDef>(route: R, handle: (args: H
 }
 
 type Args = LoaderFunctionArgs | ActionFunctionArgs;
+/** A call of an API route from the express layer: the request as ApiRequest, its body already read. */
+export type NodeApiCall = { request: ApiRequest; params: Record<string, string | undefined>; ip?: string };
 
 /** The loader and action of a resource route that serves the given methods. */
 export function apiResource(endpoints: Partial<Record<HttpMethod, Endpoint>>) {
   const allowed = Object.keys(endpoints).join(', ');
-  const dispatch = async ({ request, params, context }: Args) => {
+  const dispatchAnswer = ({ request, params, ip }: NodeApiCall): Promise<ApiAnswer | Response> => {
     const method = request.method.toUpperCase() as HttpMethod;
     const found = endpoints[method === ('HEAD' as HttpMethod) ? 'GET' : method];
     if (!found) {
-      return toErrorResponse(new ApiError('method_not_allowed', `${request.method} is not allowed here; use ${allowed}`, undefined, { Allow: allowed }));
+      return Promise.resolve(toErrorAnswer(new ApiError('method_not_allowed', `${request.method} is not allowed here; use ${allowed}`, undefined, { Allow: allowed })));
     }
-    return run({ endpoint: found, request, params, ip: context.ip });
+    return answer({ endpoint: found, request, params, ip });
   };
-  // the endpoints ride along on the loader so tests can check each file serves the paths it claims
-  const loader = Object.assign(dispatch, { endpoints: Object.values(endpoints) as Endpoint[] });
+  // Remix calls it with a web Request: the answer becomes a web Response
+  const dispatch = async ({ request, params, context }: Args) => {
+    const response = toWebResponse(await dispatchAnswer({ request, params, ip: context.ip }));
+    if (!(await drainUnreadBody(request))) response.headers.set('Connection', 'close');
+    return response;
+  };
+  // The express layer calls serveNode directly (server/resource-routes.ts). The endpoints ride along so
+  // tests can check each file serves the paths it claims.
+  const loader = Object.assign(dispatch, { endpoints: Object.values(endpoints) as Endpoint[], serveNode: dispatchAnswer });
   return { loader, action: dispatch };
 }
 
-async function run({ endpoint, request, params, ip }: { endpoint: Endpoint; request: Request; params: Record<string, string | undefined>; ip?: string }) {
-  const response = await answer({ endpoint, request, params, ip });
-  if (!(await drainUnreadBody(request))) response.headers.set('Connection', 'close');
-  return response;
-}
-
-async function answer({ endpoint: { route, handle }, request, params, ip }: { endpoint: Endpoint; request: Request; params: Record<string, string | undefined>; ip?: string }) {
+async function answer({
+  endpoint: { route, handle },
+  request,
+  params,
+  ip,
+}: {
+  endpoint: Endpoint;
+  request: ApiRequest;
+  params: Record<string, string | undefined>;
+  ip?: string;
+}): Promise<ApiAnswer | Response> {
   try {
     const caller = await authorize({ route, request, ip });
     const result = await handle({
@@ -72,7 +86,7 @@ async function answer({ endpoint: { route, handle }, request, params, ip }: { en
     });
     return respond({ route, result });
   } catch (error) {
-    return toErrorResponse(error);
+    return toErrorAnswer(error);
   }
 }
 
@@ -96,7 +110,7 @@ async function drainUnreadBody(request: Request): Promise<boolean> {
   return true;
 }
 
-async function authorize({ route, request, ip }: { route: ApiRouteDef; request: Request; ip?: string }): Promise<Caller | null> {
+async function authorize({ route, request, ip }: { route: ApiRouteDef; request: ApiRequest; ip?: string }): Promise<Caller | null> {
   const caller = await authenticateApi(request, ip);
   if (route.access === 'public') return caller;
   if (!caller) throw unauthorized();
@@ -121,7 +135,7 @@ function parseWith<S extends z.ZodType>({ schema, value, what }: { schema: S; va
   return result.data;
 }
 
-async function parseBody({ request, schema }: { request: Request; schema: z.ZodType }) {
+async function parseBody({ request, schema }: { request: ApiRequest; schema: z.ZodType }) {
   const declared = Number(request.headers.get('Content-Length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const text = await request.text();
@@ -145,9 +159,9 @@ function tooLarge() {
   return new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`, undefined, { Connection: 'close' });
 }
 
-function respond({ route, result }: { route: ApiRouteDef; result: unknown }): Response {
-  if (route.file) return fileResponse({ file: result as ApiFile, contentType: route.file.contentType });
-  if (!route.response) return new Response(null, { status: route.status });
+function respond({ route, result }: { route: ApiRouteDef; result: unknown }): ApiAnswer {
+  if (route.file) return fileAnswer({ file: result as ApiFile, contentType: route.file.contentType });
+  if (!route.response) return { status: route.status, headers: {}, body: null };
   // outside production every answer is checked against the contract, so drift fails the tests
   if (!getConfig().isProduction) {
     const check = route.response.safeParse(result);
@@ -156,12 +170,16 @@ function respond({ route, result }: { route: ApiRouteDef; result: unknown }): Re
       throw new Error(`Response of ${route.id} does not match the contract`);
     }
   }
-  return Response.json(result, { status: route.status, headers: { 'Cache-Control': 'no-store' } });
+  return jsonAnswer({ status: route.status, value: result });
 }
 
 /** A file download: its media type, a safe file name, and never kept in a shared cache. */
 export function fileResponse({ file, contentType }: { file: ApiFile; contentType: string }): Response {
-  return new Response(file.body, {
+  return toWebResponse(fileAnswer({ file, contentType }));
+}
+
+function fileAnswer({ file, contentType }: { file: ApiFile; contentType: string }): ApiAnswer {
+  return {
     status: 200,
     headers: {
       'Content-Type': contentType,
@@ -169,7 +187,8 @@ export function fileResponse({ file, contentType }: { file: ApiFile; contentType
       'Content-Disposition': attachmentDisposition(file.filename),
       'Cache-Control': 'private, no-store',
     },
-  });
+    body: file.body,
+  };
 }
 
 // RFC 6266: an ASCII fallback for old clients, the exact name (UTF-8) for the rest

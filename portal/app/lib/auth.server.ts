@@ -1,3 +1,4 @@
+import type { RequestHeaders } from './api-answer.server';
 import { redirect } from '@remix-run/node';
 import type { Client, User } from '~/models/index.server';
 import { getUserWithClient } from '~/services/users.server';
@@ -14,7 +15,7 @@ export type CurrentUser = {
 };
 
 /** The signed-in user, or null when there is no valid session (expired, signed out elsewhere, deactivated). */
-export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+export async function getCurrentUser(request: RequestHeaders): Promise<CurrentUser | null> {
   const session = await readSession(request);
   if (!session) return null;
   const user = await getUserWithClient(session.userId);

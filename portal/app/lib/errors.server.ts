@@ -2,6 +2,7 @@ import { ERROR_STATUS, type ErrorCode, type ErrorEnvelope } from '@monoliet/cont
 import { randomUUID } from 'node:crypto';
 import { ConnectionAcquireTimeoutError, ForeignKeyConstraintError, UniqueConstraintError } from 'sequelize';
 import { ZodError } from 'zod';
+import { jsonAnswer, toWebResponse, type ApiAnswer } from './api-answer.server';
 import { sqlStateOf } from './db-retry.server';
 import { logger } from './logger.server';
 import { getRequestId } from './request-context.server';
@@ -34,6 +35,11 @@ export function zodDetails(error: ZodError): Record<string, string[]> {
 
 /** Turns anything thrown in a resource route into the one error envelope. Unknown errors are logged once. */
 export function toErrorResponse(error: unknown): Response {
+  return toWebResponse(toErrorAnswer(error));
+}
+
+/** toErrorResponse as plain data (a thrown Response stays as it is). */
+export function toErrorAnswer(error: unknown): ApiAnswer | Response {
   if (error instanceof Response) return error;
   if (error instanceof ApiError) {
     return envelope({ status: error.status, body: { error: { code: error.code, message: error.message, details: error.details } }, headers: error.headers });
@@ -42,15 +48,15 @@ export function toErrorResponse(error: unknown): Response {
     return envelope({ status: 400, body: { error: { code: 'invalid_input', message: 'Invalid request', details: zodDetails(error) } } });
   }
   const fromDatabase = databaseErrorToApiError(error);
-  if (fromDatabase) return toErrorResponse(fromDatabase);
+  if (fromDatabase) return toErrorAnswer(fromDatabase);
   // the id the client saw in X-Request-Id, so a support request leads straight to this log line
   const requestId = getRequestId() ?? randomUUID();
   logger.error({ err: error, requestId }, 'unexpected error');
   return envelope({ status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side', requestId } } });
 }
 
-function envelope({ status, body, headers }: { status: number; body: ErrorEnvelope; headers?: Record<string, string> }) {
-  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+function envelope({ status, body, headers }: { status: number; body: ErrorEnvelope; headers?: Record<string, string> }): ApiAnswer {
+  return jsonAnswer({ status, value: body, headers });
 }
 
 // A safety net: a constraint the database enforces is still bad input, never a 500.

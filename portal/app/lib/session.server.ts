@@ -1,3 +1,4 @@
+import type { RequestHeaders } from './api-answer.server';
 import { randomBytes } from 'node:crypto';
 import { sealData, unsealData } from 'iron-session';
 import { getConfig } from './config.server';
@@ -18,7 +19,7 @@ export type SessionData = {
   verified: boolean;
 };
 
-export function readCookie(request: Request, name: string): string | undefined {
+export function readCookie(request: RequestHeaders, name: string): string | undefined {
   const header = request.headers.get('Cookie') ?? '';
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
@@ -34,7 +35,7 @@ export function readCookie(request: Request, name: string): string | undefined {
 const UNSEALED_TTL_MS = 5_000;
 const unsealed = new TtlCache<SessionData>(UNSEALED_TTL_MS, 5_000);
 
-export async function readSession(request: Request): Promise<SessionData | null> {
+export async function readSession(request: RequestHeaders): Promise<SessionData | null> {
   const sealed = readCookie(request, SESSION_COOKIE);
   if (!sealed) return null;
   const known = unsealed.get(sealed);
