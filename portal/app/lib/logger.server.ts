@@ -37,11 +37,11 @@ function createLogger() {
     level,
     base: undefined,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    // every line written while serving a request carries that request's id (once: request lines
-    // already have it as a binding)
-    mixin: (_object, _level, current) => {
+    // every line written while serving a request carries that request's id (a line's own requestId
+    // wins: pino merges the mixin's fields under the logged object's)
+    mixin: () => {
       const requestId = getRequestId();
-      return requestId && !('requestId' in current.bindings()) ? { requestId } : {};
+      return requestId ? { requestId } : {};
     },
   });
 }
