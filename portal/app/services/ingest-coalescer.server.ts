@@ -6,16 +6,24 @@ import type { RunOutcomes, RunSource } from './ingest.server';
 // while a write is in flight the pushes that arrive wait together, and the next write takes all of them in
 // one transaction. A push that arrives when nothing is in flight is written at once, so a lone push waits
 // for nothing. Each push is still answered with the outcome of its own runs.
+//
+// The writes of an instance go through SHARDS lanes, by workflow: a run always takes its workflow's lane.
+// Writes in different lanes touch different runs and different (workflow, day) rollup rows, so they run
+// side by side instead of one waiting for the other's commit (two writes in one lane would: a batch
+// repeats executions the other is writing, and both add to the same rollup rows). They meet only on the
+// per-client rollup rows, which each locks for its last few milliseconds (rollups.server.ts).
+// A push with runs in both lanes is answered once both parts are written; if one part fails, the push
+// fails (the other part stays written, and a retry of the push changes nothing there).
 
-/** Writes in flight per instance: the next one can build its upsert while the previous one commits. */
-const MAX_IN_FLIGHT = 2;
+/** Lanes per instance and source; more measured slower on 2 cores (docs/PERFORMANCE.md). */
+const SHARDS = 2;
 /** A write takes waiting pushes up to this many runs (a batch may hold 500). */
 const MAX_RUNS_PER_WRITE = 2000;
 
 export type WriteRuns = (args: { instanceId: string; runs: ExecutionReport[]; source: RunSource }) => Promise<RunOutcomes>;
 
 type Waiting = { runs: ExecutionReport[]; resolve: (outcomes: RunOutcomes) => void; reject: (error: unknown) => void };
-type Lane = { instanceId: string; source: RunSource; write: WriteRuns; waiting: Waiting[]; inFlight: number };
+type Lane = { instanceId: string; source: RunSource; write: WriteRuns; waiting: Waiting[]; writing: boolean };
 
 const lanes = new Map<string, Lane>();
 
@@ -24,10 +32,28 @@ const lanes = new Map<string, Lane>();
  * are waiting, and resolves with the outcomes of this push's runs.
  */
 export function submitRuns({ instanceId, source, runs, write }: { instanceId: string; source: RunSource; runs: ExecutionReport[]; write: WriteRuns }): Promise<RunOutcomes> {
-  const key = `${instanceId}|${source}`;
+  const parts = new Map<number, ExecutionReport[]>();
+  for (const run of runs) {
+    const shard = shardOf(run.workflowId);
+    const part = parts.get(shard);
+    if (part) part.push(run);
+    else parts.set(shard, [run]);
+  }
+  const written = [...parts].map(([shard, part]) => submitToLane({ key: `${instanceId}|${source}|${shard}`, instanceId, source, runs: part, write }));
+  return written.length === 1 ? written[0]! : Promise.all(written).then((outcomes) => new Map(outcomes.flatMap((o) => [...o])));
+}
+
+/** The lane of a workflow's runs (its n8n id hashed). */
+export function shardOf(workflowId: string): number {
+  let hash = 0;
+  for (let i = 0; i < workflowId.length; i++) hash = (hash * 31 + workflowId.charCodeAt(i)) | 0;
+  return (hash >>> 0) % SHARDS;
+}
+
+function submitToLane({ key, instanceId, source, runs, write }: { key: string; instanceId: string; source: RunSource; runs: ExecutionReport[]; write: WriteRuns }): Promise<RunOutcomes> {
   let lane = lanes.get(key);
   if (!lane) {
-    lane = { instanceId, source, write, waiting: [], inFlight: 0 };
+    lane = { instanceId, source, write, waiting: [], writing: false };
     lanes.set(key, lane);
   }
   const promise = new Promise<RunOutcomes>((resolve, reject) => lane.waiting.push({ runs, resolve, reject }));
@@ -36,15 +62,14 @@ export function submitRuns({ instanceId, source, runs, write }: { instanceId: st
 }
 
 function pump(key: string, lane: Lane) {
-  while (lane.inFlight < MAX_IN_FLIGHT && lane.waiting.length > 0) {
-    const group = takeGroup(lane);
-    lane.inFlight++;
-    void writeGroup(lane, group).finally(() => {
-      lane.inFlight--;
-      if (lane.inFlight === 0 && lane.waiting.length === 0) lanes.delete(key);
-      else pump(key, lane);
-    });
-  }
+  if (lane.writing || lane.waiting.length === 0) return;
+  const group = takeGroup(lane);
+  lane.writing = true;
+  void writeGroup(lane, group).finally(() => {
+    lane.writing = false;
+    if (lane.waiting.length === 0) lanes.delete(key);
+    else pump(key, lane);
+  });
 }
 
 /**

@@ -1,16 +1,16 @@
 import type { ExecutionReport } from '@monoliet/contract';
 import type { RunOutcomes } from './ingest.server';
-import { submitRuns, type WriteRuns } from './ingest-coalescer.server';
+import { shardOf, submitRuns, type WriteRuns } from './ingest-coalescer.server';
 
-const run = (executionId: string): ExecutionReport => ({ executionId, workflowId: 'wf', status: 'success', startedAt: '2026-11-20T10:00:00.000Z' });
+const run = (executionId: string, workflowId = 'wf'): ExecutionReport => ({ executionId, workflowId, status: 'success', startedAt: '2026-11-20T10:00:00.000Z' });
 
 /** A fake write that records what each call got and finishes only when told to. */
 function controlledWrite() {
-  const calls: { ids: string[]; finish: (error?: Error) => void }[] = [];
+  const calls: { ids: string[]; workflows: string[]; finish: (error?: Error) => void }[] = [];
   const write: WriteRuns = ({ runs }) =>
     new Promise<RunOutcomes>((resolve, reject) => {
       const ids = runs.map((r) => r.executionId);
-      calls.push({ ids, finish: (error) => (error ? reject(error) : resolve(new Map(ids.map((id) => [id, 'created'] as const)))) });
+      calls.push({ ids, workflows: [...new Set(runs.map((r) => r.workflowId))], finish: (error) => (error ? reject(error) : resolve(new Map(ids.map((id) => [id, 'created'] as const)))) });
     });
   return { calls, write };
 }
@@ -22,39 +22,64 @@ describe('ingest group commit', () => {
     const { calls, write } = controlledWrite();
     const instanceId = 'instance-a';
     const first = submitRuns({ instanceId, source: 'push', runs: [run('1')], write });
-    const second = submitRuns({ instanceId, source: 'push', runs: [run('2')], write });
     await tick();
-    // two writes may be in flight: the first two pushes went out alone
-    expect(calls.map((c) => c.ids)).toEqual([['1'], ['2']]);
-    const waiting = [3, 4, 5].map((i) => submitRuns({ instanceId, source: 'push', runs: [run(String(i))], write }));
+    expect(calls.map((c) => c.ids)).toEqual([['1']]);
+    const waiting = [2, 3, 4].map((i) => submitRuns({ instanceId, source: 'push', runs: [run(String(i))], write }));
     await tick();
-    expect(calls).toHaveLength(2);
+    // one write at a time per lane: the others wait for it
+    expect(calls).toHaveLength(1);
     calls[0]!.finish();
     expect((await first).get('1')).toBe('created');
     await tick();
-    expect(calls.map((c) => c.ids)).toEqual([['1'], ['2'], ['3', '4', '5']]);
+    expect(calls.map((c) => c.ids)).toEqual([['1'], ['2', '3', '4']]);
     calls[1]!.finish();
-    calls[2]!.finish();
-    await second;
     const outcomes = await Promise.all(waiting);
-    expect(outcomes.map((o, i) => o.get(String(i + 3)))).toEqual(['created', 'created', 'created']);
+    expect(outcomes.map((o, i) => o.get(String(i + 2)))).toEqual(['created', 'created', 'created']);
   });
 
   it('keeps a push that reports an execution already in the group for a later write', async () => {
     const { calls, write } = controlledWrite();
     const instanceId = 'instance-b';
-    const blockers = [submitRuns({ instanceId, source: 'push', runs: [run('x')], write }), submitRuns({ instanceId, source: 'push', runs: [run('y')], write })];
-    const pushes = [['1', '2'], ['2'], ['3']].map((ids) => submitRuns({ instanceId, source: 'push', runs: ids.map(run), write }));
+    const blocker = submitRuns({ instanceId, source: 'push', runs: [run('x')], write });
+    const pushes = [['1', '2'], ['2'], ['3']].map((ids) => submitRuns({ instanceId, source: 'push', runs: ids.map((id) => run(id)), write }));
     await tick();
     calls[0]!.finish();
     await tick();
-    expect(calls[2]!.ids).toEqual(['1', '2', '3']);
+    expect(calls[1]!.ids).toEqual(['1', '2', '3']);
     calls[1]!.finish();
     await tick();
-    expect(calls[3]!.ids).toEqual(['2']);
+    expect(calls[2]!.ids).toEqual(['2']);
     calls[2]!.finish();
-    calls[3]!.finish();
-    await Promise.all([...blockers, ...pushes]);
+    await Promise.all([blocker, ...pushes]);
+  });
+
+  it('writes the runs of workflows in different lanes side by side, and answers a push once all of its runs are written', async () => {
+    expect(shardOf('wf-a')).not.toBe(shardOf('wf-b'));
+    const { calls, write } = controlledWrite();
+    const instanceId = 'instance-f';
+    const lone = submitRuns({ instanceId, source: 'push', runs: [run('1', 'wf-a')], write });
+    const mixed = submitRuns({ instanceId, source: 'push', runs: [run('2', 'wf-a'), run('3', 'wf-b'), run('4', 'wf-b')], write });
+    await tick();
+    // wf-b's lane was free: its runs went out at once, while wf-a's wait for the write in flight
+    expect(calls.map((c) => [c.workflows, c.ids])).toEqual([
+      [['wf-a'], ['1']],
+      [['wf-b'], ['3', '4']],
+    ]);
+    let answered = false;
+    void mixed.then(() => (answered = true));
+    calls[1]!.finish();
+    await tick();
+    expect(answered).toBe(false);
+    calls[0]!.finish();
+    await tick();
+    expect(calls[2]!.ids).toEqual(['2']);
+    calls[2]!.finish();
+    expect([...(await mixed)].sort()).toEqual([
+      ['2', 'created'],
+      ['3', 'created'],
+      ['4', 'created'],
+    ]);
+    await lone;
   });
 
   it('keeps instances and sources apart', async () => {
@@ -80,9 +105,9 @@ describe('ingest group commit', () => {
       return new Map(ids.map((id) => [id, 'created'] as const));
     };
     const instanceId = 'instance-e';
-    const results = await Promise.allSettled([['a'], ['b'], ['c'], ['bad'], ['d']].map((ids) => submitRuns({ instanceId, source: 'push', runs: ids.map(run), write })));
+    const results = await Promise.allSettled([['a'], ['b'], ['c'], ['bad'], ['d']].map((ids) => submitRuns({ instanceId, source: 'push', runs: ids.map((id) => run(id)), write })));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    expect(written).toContainEqual(['c', 'bad', 'd']);
+    expect(written).toContainEqual(['b', 'c', 'bad', 'd']);
     expect(written).toContainEqual(['bad']);
     expect(written).toContainEqual(['d']);
   });
