@@ -1,11 +1,13 @@
 import type { RequestHeaders } from './api-answer.server';
 import { redirect } from '@remix-run/node';
 import type { Client, User } from '~/models/index.server';
+import { onModelChange } from '~/models/change-hooks.server';
 import { getUserWithClient } from '~/services/users.server';
 import { getConfig } from './config.server';
 import { PORTAL_PATHS } from './portal-paths';
 import { verifyCsrfToken } from './csrf.server';
 import { readSession, type SessionData } from './session.server';
+import { TtlCache } from './ttl-cache';
 
 export type CurrentUser = {
   user: User;
@@ -18,9 +20,33 @@ export type CurrentUser = {
 export async function getCurrentUser(request: RequestHeaders): Promise<CurrentUser | null> {
   const session = await readSession(request);
   if (!session) return null;
-  const user = await getUserWithClient(session.userId);
+  const user = await sessionUser(session.userId);
   if (!user || !user.isActive || user.sessionVersion !== session.version) return null;
   return { user, client: user.membership?.client ?? null, memberRole: user.membership?.role ?? null, session };
+}
+
+/**
+ * Users behind the sessions of the last seconds, as API tokens are cached: every page and data request
+ * needs the user, and building it (user, membership, client) cost more CPU than the client dashboard's
+ * own query. A change of a user (signed out everywhere, deactivated, new password), a membership or a
+ * client drops this process's entries at once (model hooks); other replicas see it within the TTL.
+ */
+const SESSION_USER_TTL_MS = 2_000;
+const sessionUsers = new TtlCache<User>(SESSION_USER_TTL_MS);
+// a look-up that started before a change may have read the old row: it is not kept
+let changes = 0;
+onModelChange(['User', 'ClientMember', 'Client'], () => {
+  sessionUsers.clear();
+  changes++;
+});
+
+async function sessionUser(userId: string): Promise<User | null> {
+  const cached = sessionUsers.get(userId);
+  if (cached) return cached;
+  const changesBefore = changes;
+  const user = await getUserWithClient(userId);
+  if (user && changes === changesBefore) sessionUsers.set(userId, user);
+  return user;
 }
 
 function loginRedirect(request: Request) {
