@@ -1,10 +1,11 @@
 import express, { type RequestHandler } from 'express';
+import { readdirSync } from 'node:fs';
 import type { ViteDevServer } from 'vite';
 import type { Config } from '../app/lib/config.server';
 import { readBodyWithLimit } from './body';
 import { allowApiCors } from './cors';
 import { refuseCrossSiteRequests } from './cross-site';
-import { handleUnexpectedError, isApiRequest } from './errors';
+import { handleUnexpectedError } from './errors';
 import { redirectToHttps } from './https-redirect';
 import { logRequests } from './logging';
 import { handleWithRemix, type BuildSource } from './remix-handler';
@@ -36,9 +37,13 @@ export function createApp({
   if (vite) app.use(vite.middlewares);
   else {
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
-    // the API has no files: its requests skip the file lookup
-    const files = express.static('build/client', { maxAge: '1h' });
-    app.use((req, res, next) => (isApiRequest(req) ? next() : files(req, res, next)));
+    const topLevel = topLevelFiles('build/client');
+    if (topLevel.size > 0) {
+      // other files of the build (from a public folder): only their paths look on disk, the rest (every
+      // page, data and API request) skips a file system call that cannot find anything
+      const files = express.static('build/client', { maxAge: '1h' });
+      app.use((req, res, next) => (topLevel.has(req.path.split('/')[1] ?? '') ? files(req, res, next) : next()));
+    }
   }
   app.use(refuseCrossSiteRequests({ config }));
   app.use(readBodyWithLimit());
@@ -47,4 +52,9 @@ export function createApp({
   app.all('*', handleWithRemix({ build, mode: vite ? 'development' : 'production' }));
   app.use(handleUnexpectedError);
   return app;
+}
+
+/** The names in `dir` other than assets/ (served above), read once at start. */
+function topLevelFiles(dir: string): Set<string> {
+  return new Set(readdirSync(dir).filter((name) => name !== 'assets'));
 }
