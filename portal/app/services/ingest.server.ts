@@ -126,8 +126,8 @@ export async function recordRuns({
 }
 
 /**
- * One transaction for `runs` (unique execution ids): the workflows, the upsert, the rollup update and the
- * alert checks. Returns what happened to each execution.
+ * One transaction for `runs` (unique execution ids): the workflows, the upsert, the alert checks and the
+ * rollup update. Returns what happened to each execution.
  */
 export async function writeRuns({ instanceId, runs, source }: { instanceId: string; runs: ExecutionReport[]; source: RunSource }): Promise<RunOutcomes> {
   try {
@@ -146,8 +146,9 @@ async function writeRunsOnce({ instanceId, runs, source, remembered }: { instanc
     withTransaction(async (sql) => {
       const workflowIds = (remembered && rememberedWorkflowIds(instanceId, names)) || (await resolveWorkflows({ instanceId, names, sql }));
       const rows = await sql<UpsertRow>(UPSERT_SQL[source], upsertBind({ instanceId, runs, workflowIds, source }), `ingest_upsert_${source}`);
-      await updateDailyRollups({ ...rollupChanges(rows), sql });
       await enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql });
+      // last: from its trigger to the commit, the write holds per-client rollup rows other writers need
+      await updateDailyRollups({ ...rollupChanges(rows), sql });
       const outcomes: RunOutcomes = new Map();
       for (const row of rows) if (row.n8n_execution_id !== null) outcomes.set(row.n8n_execution_id, row.inserted ? 'created' : 'updated');
       return outcomes;

@@ -17,22 +17,25 @@ export type AddedRuns = { workflowId: string; day: string; manual: boolean; tota
  * already have written them: the (workflow, day) keys in `recount` are counted again from execution_runs
  * (runs the write changed or moved), the others get the sums of the runs the write inserted added.
  *
- * Exact under concurrent writers. The first statement creates (empty) or locks every touched rollup row,
- * in a fixed order: the (workflow, day) rows, then the (client, day) rows their trigger adds to. Every
- * earlier writer of those rows has then committed, and the statements after it wait for no one. The new
- * runs' sums are added to their rows: a run the write inserted is counted nowhere else, so adding it needs
- * no look at the day's other runs. The recounted rows are replaced by a count that sees the committed
- * runs and this transaction's own. (Locking the per-client rows up front also keeps two writers from
- * each locking some of them in one trigger and waiting for the other's in the next: a deadlock.)
+ * Exact under concurrent writers, in two statements:
+ * 1. every touched (workflow, day) row is created (empty) or locked, in a fixed order. Every earlier
+ *    writer of those rows has then committed.
+ * 2. one statement changes them all: a row gets the sums of the runs the write inserted added (such a run
+ *    is counted nowhere else, so adding it needs no look at the day's other runs), or, when recounted, the
+ *    difference between a fresh count (which sees the committed runs and this transaction's own) and the
+ *    row as it stands. Both go through ON CONFLICT DO UPDATE, so execution_daily's statement trigger adds
+ *    to the per-client rows once, in one ordered pass: the per-client rows, shared by every workflow of a
+ *    client, are locked only from there to the commit, and two writers cannot each hold some of them
+ *    while waiting for the other's.
  *
- * The statements address the rows through ON CONFLICT, that is through the unique (workflow_id, day)
- * index, one look-up per key: an UPDATE joined to the keys was planned as a scan of all of
- * execution_daily (the planner guesses 100 rows for a json_to_recordset), which grows with the history.
+ * The statements address the rows through ON CONFLICT and per-key look-ups, that is through the unique
+ * (workflow_id, day) index: an UPDATE joined to the keys was planned as a scan of all of execution_daily
+ * (the planner guesses 100 rows for a json_to_recordset), which grows with the history.
  */
 export async function updateDailyRollups({ recount, added, sql }: { recount: RollupKey[]; added: AddedRuns[]; sql: Sql }) {
   const recountKeys = uniqueSortedKeys(recount);
   const recounted = new Set(recountKeys.map(keyOf));
-  // a key that is recounted counts its inserted runs too: it is only locked here
+  // a key that is recounted counts its inserted runs too
   const adding = added.filter((a) => !recounted.has(keyOf(a)));
   if (recountKeys.length === 0 && adding.length === 0) return;
   // a key with only manual runs to add gets no row when manual runs are not counted
@@ -43,82 +46,77 @@ export async function updateDailyRollups({ recount, added, sql }: { recount: Rol
   );
   // ON CONFLICT DO UPDATE locks a conflicting row even though its WHERE false updates nothing
   await sql(
-    `WITH k AS (
-       SELECT k.workflow_id, k.day, w.client_id FROM json_to_recordset($1::json) AS k(workflow_id uuid, day date, manual_only boolean)
-       JOIN workflows w ON w.id = k.workflow_id
-       WHERE NOT k.manual_only OR ${COUNT_MANUAL}
-     ), daily AS (
-       INSERT INTO execution_daily AS d (workflow_id, day, client_id)
-       SELECT workflow_id, day, client_id FROM k ORDER BY workflow_id, day
-       ON CONFLICT (workflow_id, day) DO UPDATE SET updated_at = EXCLUDED.updated_at WHERE false
-     )
-     INSERT INTO execution_client_daily AS c (client_id, day)
-     SELECT DISTINCT client_id, day FROM k ORDER BY client_id, day
-     ON CONFLICT ON CONSTRAINT execution_client_daily_key DO UPDATE SET total = EXCLUDED.total WHERE false`,
+    `INSERT INTO execution_daily AS d (workflow_id, day, client_id)
+     SELECT k.workflow_id, k.day, w.client_id FROM json_to_recordset($1::json) AS k(workflow_id uuid, day date, manual_only boolean)
+     JOIN workflows w ON w.id = k.workflow_id
+     WHERE NOT k.manual_only OR ${COUNT_MANUAL}
+     ORDER BY k.workflow_id, k.day
+     ON CONFLICT (workflow_id, day) DO UPDATE SET updated_at = EXCLUDED.updated_at WHERE false`,
     [keysJson],
     'rollups_lock',
   );
   const sum = (column: string) => `coalesce(sum(a.${column}) FILTER (WHERE ${COUNTED_ADDED}), 0)`;
-  if (adding.length > 0) {
-    // every row exists now: each gets the new runs' sums added to it
-    await sql(
-      `INSERT INTO execution_daily AS d (workflow_id, day, client_id, total, success, error, sum_duration_ms, minutes_saved)
-       SELECT s.workflow_id, s.day, w.client_id, s.total, s.success, s.error, s.sum_duration_ms, s.success * w.minutes_saved_per_run
-       FROM (
-         SELECT a.workflow_id, a.day, ${sum('total')} AS total, ${sum('success')} AS success, ${sum('error')} AS error,
-                ${sum('sum_duration_ms')} AS sum_duration_ms
-         FROM json_to_recordset($1::json)
-           AS a(workflow_id uuid, day date, manual boolean, total int, success int, error int, sum_duration_ms bigint)
-         GROUP BY a.workflow_id, a.day
-       ) s
-       JOIN workflows w ON w.id = s.workflow_id
-       -- only manual runs that are not counted: nothing to add
-       WHERE s.total <> 0
+  const emptied = await sql<{ workflow_id: string; day: string }>(
+    `WITH changes AS (
+       SELECT a.workflow_id, a.day, ${sum('total')} AS total, ${sum('success')} AS success, ${sum('error')} AS error,
+              ${sum('sum_duration_ms')} AS sum_duration_ms,
+              -- the minutes saved change by (successes priced) × the rate − (minutes before)
+              ${sum('success')} AS priced, 0 AS minutes_before, NULL::bigint AS counted
+       FROM json_to_recordset($1::json)
+         AS a(workflow_id uuid, day date, manual boolean, total int, success int, error int, sum_duration_ms bigint)
+       GROUP BY a.workflow_id, a.day
+       HAVING ${sum('total')} <> 0
+       UNION ALL
+       SELECT k.workflow_id, k.day, c.total - cur.total, c.success - cur.success, c.error - cur.error,
+              c.sum_duration_ms - cur.sum_duration_ms, c.success, cur.minutes_saved, c.total
+       FROM json_to_recordset($2::json) AS k(workflow_id uuid, day date)
+       -- per key, a range scan of execution_runs_workflow_started_idx: the cost follows the runs of the
+       -- touched days, not the size of the table (a join over all keys at once planned a full scan)
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS total,
+                count(*) FILTER (WHERE r.status = 'success') AS success,
+                count(*) FILTER (WHERE r.status IN ('error', 'crashed')) AS error,
+                coalesce(sum(r.duration_ms), 0) AS sum_duration_ms
+         FROM execution_runs r
+         WHERE r.workflow_id = k.workflow_id
+           AND r.started_at >= (k.day::timestamp AT TIME ZONE 'UTC')
+           AND r.started_at < ((k.day + 1)::timestamp AT TIME ZONE 'UTC')
+           AND ${COUNTED_RUN}
+       ) c
+       -- the row as this transaction locked it (OFFSET 0: a look-up per key, never a join over the table)
+       CROSS JOIN LATERAL (
+         SELECT d.total, d.success, d.error, d.sum_duration_ms, d.minutes_saved FROM execution_daily d
+         WHERE d.workflow_id = k.workflow_id AND d.day = k.day OFFSET 0
+       ) cur
+     ), changed AS (
+       INSERT INTO execution_daily AS d (workflow_id, day, client_id, total, success, error, sum_duration_ms, minutes_saved)
+       SELECT s.workflow_id, s.day, w.client_id, s.total, s.success, s.error, s.sum_duration_ms,
+              s.priced * w.minutes_saved_per_run - s.minutes_before
+       FROM changes s JOIN workflows w ON w.id = s.workflow_id
        ORDER BY s.workflow_id, s.day
+       -- every row exists and is locked (rollups_lock): each gets its difference added
        ON CONFLICT (workflow_id, day) DO UPDATE
        SET total = d.total + EXCLUDED.total, success = d.success + EXCLUDED.success, error = d.error + EXCLUDED.error,
            sum_duration_ms = d.sum_duration_ms + EXCLUDED.sum_duration_ms, minutes_saved = d.minutes_saved + EXCLUDED.minutes_saved,
-           client_id = EXCLUDED.client_id, updated_at = now()`,
-      [JSON.stringify(adding.map((a) => ({ workflow_id: a.workflowId, day: a.day, manual: a.manual, total: a.total, success: a.success, error: a.error, sum_duration_ms: a.sumDurationMs })))],
-      'rollups_add',
-    );
-  }
-  if (recountKeys.length === 0) return;
-  const counted = await sql<{ workflow_id: string; day: string; total: number }>(
-    `INSERT INTO execution_daily AS d (workflow_id, day, client_id, total, success, error, sum_duration_ms, minutes_saved)
-     SELECT k.workflow_id, k.day, w.client_id, c.total, c.success, c.error, c.sum_duration_ms, c.success * w.minutes_saved_per_run
-     FROM json_to_recordset($1::json) AS k(workflow_id uuid, day date)
-     JOIN workflows w ON w.id = k.workflow_id
-     -- per key, a range scan of execution_runs_workflow_started_idx: the cost follows the runs of the
-     -- touched days, not the size of the table (a join over all keys at once planned a full scan)
-     CROSS JOIN LATERAL (
-       SELECT count(*) AS total,
-              count(*) FILTER (WHERE r.status = 'success') AS success,
-              count(*) FILTER (WHERE r.status IN ('error', 'crashed')) AS error,
-              coalesce(sum(r.duration_ms), 0) AS sum_duration_ms
-       FROM execution_runs r
-       WHERE r.workflow_id = k.workflow_id
-         AND r.started_at >= (k.day::timestamp AT TIME ZONE 'UTC')
-         AND r.started_at < ((k.day + 1)::timestamp AT TIME ZONE 'UTC')
-         AND ${COUNTED_RUN}
-     ) c
-     ORDER BY k.workflow_id, k.day
-     -- every row exists and is locked (rollups_lock): each one is replaced by its count
-     ON CONFLICT (workflow_id, day) DO UPDATE
-     SET total = EXCLUDED.total, success = EXCLUDED.success, error = EXCLUDED.error, sum_duration_ms = EXCLUDED.sum_duration_ms,
-         minutes_saved = EXCLUDED.minutes_saved, client_id = EXCLUDED.client_id, updated_at = now()
-     RETURNING d.workflow_id, d.day::text AS day, d.total`,
-    [JSON.stringify(recountKeys.map((k) => ({ workflow_id: k.workflowId, day: k.day })))],
-    'rollups_recount',
+           client_id = EXCLUDED.client_id, updated_at = now()
+       WHERE (EXCLUDED.total, EXCLUDED.success, EXCLUDED.error, EXCLUDED.sum_duration_ms, EXCLUDED.minutes_saved) <> (0, 0, 0, 0, 0)
+          OR d.client_id IS DISTINCT FROM EXCLUDED.client_id
+     )
+     -- recounted days without runs left (added runs never leave a row empty)
+     SELECT workflow_id, day::text AS day FROM changes WHERE counted = 0`,
+    [
+      JSON.stringify(adding.map((a) => ({ workflow_id: a.workflowId, day: a.day, manual: a.manual, total: a.total, success: a.success, error: a.error, sum_duration_ms: a.sumDurationMs }))),
+      JSON.stringify(recountKeys.map((k) => ({ workflow_id: k.workflowId, day: k.day }))),
+    ],
+    'rollups_change',
   );
   // a day left without runs (a run moved to another day, or only manual runs not counted) has no row;
   // usually there is none to delete
-  const empty = counted.filter((row) => Number(row.total) === 0);
-  if (empty.length > 0) {
+  if (emptied.length > 0) {
     // arrays of the few empty keys: index conditions, where a join with the keys could scan the table
     await sql(`DELETE FROM execution_daily WHERE workflow_id = ANY($1::uuid[]) AND day = ANY($2::date[]) AND total = 0`, [
-      empty.map((row) => row.workflow_id),
-      empty.map((row) => row.day),
+      emptied.map((row) => row.workflow_id),
+      emptied.map((row) => row.day),
     ]);
   }
 }
