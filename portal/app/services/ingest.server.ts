@@ -4,7 +4,7 @@ import { RUN_STATUS_FILTERS } from '~/lib/run-filters';
 import { withTransaction, type Sql } from '~/lib/raw-sql.server';
 import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
-import { updateDailyRollups, type AddedRuns, type RollupKey } from './rollups.server';
+import { lockRollupRowsSql, updateDailyRollups, type AddedRuns, type RollupKey } from './rollups.server';
 import { dedupeReports } from './run-merge';
 import { forgetWorkflows, rememberedWorkflowIds, rememberWorkflows } from './workflow-ids.server';
 
@@ -41,7 +41,8 @@ const UTC_DAY = "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day";
 
 /**
  * The upsert, answering the (workflow, day) of every stored or changed run and, for a backfill, also
- * the previous (workflow, day) of runs it may move: n8n's own start time replaces a push's estimate, so
+ * the previous (workflow, day) of runs it may move; it locks those rollup rows too (the first half of
+ * updateDailyRollups, without a round trip of its own): n8n's own start time replaces a push's estimate, so
  * the day a run was counted on can change. A push never changes a stored run's start (MERGED_COLUMNS), so
  * it skips that look-up and the rollup recount of runs it left unchanged.
  *
@@ -75,6 +76,15 @@ WITH incoming AS (
       updated_at = now()
   WHERE (${columns.map((c) => MERGED_COLUMNS[c]).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `r.${c}`).join(', ')})
   RETURNING r.n8n_execution_id, r.workflow_id, r.started_at, (r.xmax = 0) AS inserted, r.status, r.mode, r.duration_ms
+), touched AS (
+  -- the rollup rows of the stored or changed runs (and of the days a backfill may move runs from)
+  SELECT workflow_id, (started_at AT TIME ZONE 'UTC')::date AS day, NOT inserted OR mode <> 'manual' AS counts FROM upserted${
+    withPrevious ? `
+  UNION ALL
+  SELECT workflow_id, (started_at AT TIME ZONE 'UTC')::date, true FROM previous` : ''
+  }
+), locked_rollups AS (
+  ${lockRollupRowsSql('(SELECT workflow_id, day, bool_or(counts) AS counts FROM touched GROUP BY workflow_id, day) AS k')}
 )
 SELECT n8n_execution_id, workflow_id, ${UTC_DAY}, inserted, status, mode = 'manual' AS manual, duration_ms,
        -- a success resolves an open error alert (workflowsToEvaluate)
@@ -148,7 +158,7 @@ async function writeRunsOnce({ instanceId, runs, source, remembered }: { instanc
       const rows = await sql<UpsertRow>(UPSERT_SQL[source], upsertBind({ instanceId, runs, workflowIds, source }), `ingest_upsert_${source}`);
       await enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql });
       // last: from its trigger to the commit, the write holds per-client rollup rows other writers need
-      await updateDailyRollups({ ...rollupChanges(rows), sql });
+      await updateDailyRollups({ ...rollupChanges(rows), sql, locked: true });
       const outcomes: RunOutcomes = new Map();
       for (const row of rows) if (row.n8n_execution_id !== null) outcomes.set(row.n8n_execution_id, row.inserted ? 'created' : 'updated');
       return outcomes;

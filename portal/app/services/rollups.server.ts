@@ -18,8 +18,9 @@ export type AddedRuns = { workflowId: string; day: string; manual: boolean; tota
  * (runs the write changed or moved), the others get the sums of the runs the write inserted added.
  *
  * Exact under concurrent writers, in two statements:
- * 1. every touched (workflow, day) row is created (empty) or locked, in a fixed order. Every earlier
- *    writer of those rows has then committed.
+ * 1. every touched (workflow, day) row is created (empty) or locked, in a fixed order (lockRollupRowsSql;
+ *    `locked`: the caller did, as the ingest's upsert does in its own statement). Every earlier writer of
+ *    those rows has then committed.
  * 2. one statement changes them all: a row gets the sums of the runs the write inserted added (such a run
  *    is counted nowhere else, so adding it needs no look at the day's other runs), or, when recounted, the
  *    difference between a fresh count (which sees the committed runs and this transaction's own) and the
@@ -32,7 +33,7 @@ export type AddedRuns = { workflowId: string; day: string; manual: boolean; tota
  * (workflow_id, day) index: an UPDATE joined to the keys was planned as a scan of all of execution_daily
  * (the planner guesses 100 rows for a json_to_recordset), which grows with the history.
  */
-export async function updateDailyRollups({ recount, added, sql }: { recount: RollupKey[]; added: AddedRuns[]; sql: Sql }) {
+export async function updateDailyRollups({ recount, added, sql, locked = false }: { recount: RollupKey[]; added: AddedRuns[]; sql: Sql; locked?: boolean }) {
   const recountKeys = uniqueSortedKeys(recount);
   const recounted = new Set(recountKeys.map(keyOf));
   // a key that is recounted counts its inserted runs too
@@ -42,19 +43,9 @@ export async function updateDailyRollups({ recount, added, sql }: { recount: Rol
   const manualOnly = new Map<string, boolean>();
   for (const a of adding) manualOnly.set(keyOf(a), a.manual && manualOnly.get(keyOf(a)) !== false);
   const keysJson = JSON.stringify(
-    uniqueSortedKeys([...recountKeys, ...adding]).map((k) => ({ workflow_id: k.workflowId, day: k.day, manual_only: manualOnly.get(keyOf(k)) === true })),
+    uniqueSortedKeys([...recountKeys, ...adding]).map((k) => ({ workflow_id: k.workflowId, day: k.day, counts: manualOnly.get(keyOf(k)) !== true })),
   );
-  // ON CONFLICT DO UPDATE locks a conflicting row even though its WHERE false updates nothing
-  await sql(
-    `INSERT INTO execution_daily AS d (workflow_id, day, client_id)
-     SELECT k.workflow_id, k.day, w.client_id FROM json_to_recordset($1::json) AS k(workflow_id uuid, day date, manual_only boolean)
-     JOIN workflows w ON w.id = k.workflow_id
-     WHERE NOT k.manual_only OR ${COUNT_MANUAL}
-     ORDER BY k.workflow_id, k.day
-     ON CONFLICT (workflow_id, day) DO UPDATE SET updated_at = EXCLUDED.updated_at WHERE false`,
-    [keysJson],
-    'rollups_lock',
-  );
+  if (!locked) await sql(lockRollupRowsSql('json_to_recordset($1::json) AS k(workflow_id uuid, day date, counts boolean)'), [keysJson], 'rollups_lock');
   const sum = (column: string) => `coalesce(sum(a.${column}) FILTER (WHERE ${COUNTED_ADDED}), 0)`;
   const emptied = await sql<{ workflow_id: string; day: string }>(
     `WITH changes AS (
@@ -119,6 +110,21 @@ export async function updateDailyRollups({ recount, added, sql }: { recount: Rol
       emptied.map((row) => row.day),
     ]);
   }
+}
+
+/**
+ * A statement that creates (empty) or locks the execution_daily rows of `keys`, a relation `k` of
+ * (workflow_id, day, counts), in key order; `counts` is false for a key with only manual runs to add,
+ * which gets no row while manual runs are not counted. ON CONFLICT DO UPDATE locks a conflicting row even
+ * though its WHERE false updates nothing.
+ */
+export function lockRollupRowsSql(keys: string) {
+  return `INSERT INTO execution_daily AS d (workflow_id, day, client_id)
+     SELECT k.workflow_id, k.day, w.client_id FROM ${keys}
+     JOIN workflows w ON w.id = k.workflow_id
+     WHERE k.counts OR ${COUNT_MANUAL}
+     ORDER BY k.workflow_id, k.day
+     ON CONFLICT (workflow_id, day) DO UPDATE SET updated_at = EXCLUDED.updated_at WHERE false`;
 }
 
 const keyOf = (key: RollupKey) => `${key.workflowId}|${key.day}`;
