@@ -4,7 +4,8 @@ import { ConfigError, getConfig } from './app/lib/config.server';
 import { openDatabase } from './app/lib/database-bootstrap.server';
 import type { StartedServices } from './app/lib/services-lifecycle.server';
 import { DEMO_CLIENT, DEMO_STAFF } from './app/services/sample-data/catalog';
-import { createApp } from './server/app';
+import { logger } from './app/lib/logger.server';
+import { installRouterBranchCache } from './server/router-branch-cache';
 import { handleShutdownSignals } from './server/shutdown';
 
 type AppEntry = {
@@ -37,6 +38,10 @@ async function main() {
   const isDev = process.argv.includes('--dev');
   // the embedded database is stopped below, after the requests in flight have finished
   const database = await openDatabase({ stopOnExitSignal: false });
+  // before Remix is loaded: its router gets memos of the route ranking (server/router-branch-cache.ts),
+  // so the express app (which loads Remix) is imported only now
+  if (!installRouterBranchCache()) logger.warn('@remix-run/router loaded without the route ranking memos (server/router-branch-cache.ts)');
+  const { createApp } = await import('./server/app');
   const { build, entry, vite } = await loadBuild(isDev);
   const started = await entry.startServices({ embedded: database.embedded });
 
