@@ -4,8 +4,10 @@ import type { RunOutcomes, RunSource } from './ingest.server';
 // Group commit for ingest. Concurrent pushes of one instance (16 Report nodes finishing at once, or a
 // sender's parallel batches) would each pay a whole transaction and queue on the same rollup rows. Instead,
 // while a write is in flight the pushes that arrive wait together, and the next write takes all of them in
-// one transaction. A push that arrives when nothing is in flight is written at once, so a lone push waits
-// for nothing. Each push is still answered with the outcome of its own runs.
+// one transaction. A push that arrives when nothing is in flight is written on the event loop's next turn,
+// together with the pushes whose requests were read in the same turn: a lone push waits microseconds, and
+// pushes arriving together share a write from the start (single pushes 612-703/s → 787-852/s in an
+// experiment). Each push is still answered with the outcome of its own runs.
 //
 // The writes of an instance go through SHARDS lanes, by workflow: a run always takes its workflow's lane.
 // Writes in different lanes touch different runs and different (workflow, day) rollup rows, so they run
@@ -63,12 +65,15 @@ function submitToLane({ key, instanceId, source, runs, write }: { key: string; i
 
 function pump(key: string, lane: Lane) {
   if (lane.writing || lane.waiting.length === 0) return;
-  const group = takeGroup(lane);
   lane.writing = true;
-  void writeGroup(lane, group).finally(() => {
-    lane.writing = false;
-    if (lane.waiting.length === 0) lanes.delete(key);
-    else pump(key, lane);
+  // the group is taken on the next turn: the pushes read in this one join it
+  setImmediate(() => {
+    const group = takeGroup(lane);
+    void writeGroup(lane, group).finally(() => {
+      lane.writing = false;
+      if (lane.waiting.length === 0) lanes.delete(key);
+      else pump(key, lane);
+    });
   });
 }
 
