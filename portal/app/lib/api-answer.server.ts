@@ -8,10 +8,9 @@ export type ApiAnswer = { status: number; headers: Record<string, string>; body:
 export type RequestHeaders = { headers: { get(name: string): string | null } };
 
 /** The parts of a request the API reads. A web Request has them; so does server/resource-routes.ts's view of a Node request. */
-export type ApiRequest = {
+export type ApiRequest = RequestHeaders & {
   method: string;
   url: string;
-  headers: { get(name: string): string | null };
   /** the body as UTF-8 text (a leading byte order mark dropped, as Request.text() does) */
   text(): Promise<string>;
 };

@@ -43,11 +43,11 @@ export type NodeApiCall = { request: ApiRequest; params: Record<string, string |
 /** The loader and action of a resource route that serves the given methods. */
 export function apiResource(endpoints: Partial<Record<HttpMethod, Endpoint>>) {
   const allowed = Object.keys(endpoints).join(', ');
-  const dispatchAnswer = ({ request, params, ip }: NodeApiCall): Promise<ApiAnswer | Response> => {
+  const dispatchAnswer = async ({ request, params, ip }: NodeApiCall): Promise<ApiAnswer | Response> => {
     const method = request.method.toUpperCase() as HttpMethod;
     const found = endpoints[method === ('HEAD' as HttpMethod) ? 'GET' : method];
     if (!found) {
-      return Promise.resolve(toErrorAnswer(new ApiError('method_not_allowed', `${request.method} is not allowed here; use ${allowed}`, undefined, { Allow: allowed })));
+      return toErrorAnswer(new ApiError('method_not_allowed', `${request.method} is not allowed here; use ${allowed}`, undefined, { Allow: allowed }));
     }
     return answer({ endpoint: found, request, params, ip });
   };

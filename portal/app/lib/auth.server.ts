@@ -1,13 +1,12 @@
 import type { RequestHeaders } from './api-answer.server';
 import { redirect } from '@remix-run/node';
 import type { Client, User } from '~/models/index.server';
-import { onModelChange } from '~/models/change-hooks.server';
+import { lookupCache } from '~/models/change-hooks.server';
 import { getUserWithClient } from '~/services/users.server';
 import { getConfig } from './config.server';
 import { PORTAL_PATHS } from './portal-paths';
 import { verifyCsrfToken } from './csrf.server';
 import { readSession, type SessionData } from './session.server';
-import { TtlCache } from './ttl-cache';
 
 export type CurrentUser = {
   user: User;
@@ -31,22 +30,10 @@ export async function getCurrentUser(request: RequestHeaders): Promise<CurrentUs
  * own query. A change of a user (signed out everywhere, deactivated, new password), a membership or a
  * client drops this process's entries at once (model hooks); other replicas see it within the TTL.
  */
-const SESSION_USER_TTL_MS = 2_000;
-const sessionUsers = new TtlCache<User>(SESSION_USER_TTL_MS);
-// a look-up that started before a change may have read the old row: it is not kept
-let changes = 0;
-onModelChange(['User', 'ClientMember', 'Client'], () => {
-  sessionUsers.clear();
-  changes++;
-});
+const sessionUsers = lookupCache<User>({ ttlMs: 2_000, models: ['User', 'ClientMember', 'Client'] });
 
 async function sessionUser(userId: string): Promise<User | null> {
-  const cached = sessionUsers.get(userId);
-  if (cached) return cached;
-  const changesBefore = changes;
-  const user = await getUserWithClient(userId);
-  if (user && changes === changesBefore) sessionUsers.set(userId, user);
-  return user;
+  return sessionUsers.get(userId) ?? sessionUsers.load(userId, () => getUserWithClient(userId));
 }
 
 function loginRedirect(request: Request) {

@@ -1,6 +1,7 @@
 import type { Model, ModelStatic, Transaction } from 'sequelize';
+import { TtlCache } from '~/lib/ttl-cache';
 
-// In-process caches of a few hot lookups (API tokens, instance ids) are dropped whenever this process
+// In-process caches of a few hot lookups (API tokens, session users, instance ids) are dropped whenever this process
 // changes one of the rows they are built from: at once, and again when the changing transaction commits
 // (a request in between may have cached the old, still committed, state). Other replicas expire their
 // entries by TTL.
@@ -15,6 +16,29 @@ export function onModelChange(modelNames: string[], listener: Listener) {
     set.add(listener);
     listeners.set(name, set);
   }
+}
+
+/**
+ * A TtlCache of look-ups built from rows of `models`, emptied whenever this process changes one of them.
+ * A look-up that started before such a change may have read the old rows, so its result is not kept.
+ */
+export function lookupCache<V>({ ttlMs, models }: { ttlMs: number; models: string[] }) {
+  const cache = new TtlCache<V>(ttlMs);
+  let changes = 0;
+  onModelChange(models, () => {
+    cache.clear();
+    changes++;
+  });
+  return {
+    get: (key: string) => cache.get(key),
+    /** Runs `lookUp` and keeps a found value, unless the models changed meanwhile. */
+    async load(key: string, lookUp: () => Promise<V | null>): Promise<V | null> {
+      const changesBefore = changes;
+      const value = await lookUp();
+      if (value !== null && changes === changesBefore) cache.set(key, value);
+      return value;
+    },
+  };
 }
 
 function notify(modelName: string) {

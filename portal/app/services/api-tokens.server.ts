@@ -7,8 +7,7 @@ import { ApiError } from '~/lib/errors.server';
 import { paginate } from '~/lib/pagination.server';
 import { isStaff } from '~/lib/policy.server';
 import { withConnection } from '~/lib/raw-sql.server';
-import { TtlCache } from '~/lib/ttl-cache';
-import { onModelChange } from '~/models/change-hooks.server';
+import { lookupCache } from '~/models/change-hooks.server';
 import { selectColumns } from '~/models/columns.server';
 import { ApiToken, User } from '~/models/index.server';
 import { MEMBERSHIP_INCLUDE, USER_WITH_CLIENT_JOINS, userValuesOf, userWithClientColumns } from '~/models/user-with-client.server';
@@ -94,8 +93,7 @@ export async function revokeToken({ caller, id }: { caller: Caller; id: string }
  * from this process's cache at once (model hooks) and stops working on other replicas within the TTL.
  */
 const TOKEN_CACHE_TTL_MS = 2_000;
-const activeTokens = new TtlCache<ApiToken>(TOKEN_CACHE_TTL_MS);
-onModelChange(['ApiToken', 'User', 'ClientMember', 'Client'], () => activeTokens.clear());
+const activeTokens = lookupCache<ApiToken>({ ttlMs: TOKEN_CACHE_TTL_MS, models: ['ApiToken', 'User', 'ClientMember', 'Client'] });
 
 let tokenLookupSql: string | undefined;
 
@@ -109,9 +107,7 @@ export async function findActiveToken(secret: string) {
   const hash = sha256(secret);
   const cached = activeTokens.get(hash);
   if (cached && (!cached.expiresAt || cached.expiresAt.getTime() > Date.now())) return cached;
-  const token = await loadActiveToken(hash);
-  if (token) activeTokens.set(hash, token);
-  return token;
+  return activeTokens.load(hash, () => loadActiveToken(hash));
 }
 
 async function loadActiveToken(hash: string) {
