@@ -11,6 +11,7 @@ import * as createLoginRateLimits from './2026.11.25T16.41.07.create-login-rate-
 import * as staffTwoFactor from './2026.11.25T17.30.00.staff-two-factor';
 import * as clientDailyRollups from './2026.11.26T00.00.00.client-daily-rollups';
 import * as rollupFillfactor from './2026.11.26T05.00.00.rollup-fillfactor';
+import * as runWorkflowInstanceKey from './2026.11.26T08.00.00.run-workflow-instance-key';
 
 // Listed statically (not globbed) so that every bundle and the CLI see the same, ordered list.
 export const migrations: { name: string; up: Migration; down: Migration }[] = [
@@ -26,4 +27,5 @@ export const migrations: { name: string; up: Migration; down: Migration }[] = [
   { name: '2026.11.25T17.30.00.staff-two-factor', ...staffTwoFactor },
   { name: '2026.11.26T00.00.00.client-daily-rollups', ...clientDailyRollups },
   { name: '2026.11.26T05.00.00.rollup-fillfactor', ...rollupFillfactor },
+  { name: '2026.11.26T08.00.00.run-workflow-instance-key', ...runWorkflowInstanceKey },
 ];

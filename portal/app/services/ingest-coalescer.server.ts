@@ -9,16 +9,19 @@ import type { RunOutcomes, RunSource } from './ingest.server';
 // pushes arriving together share a write from the start (single pushes 612-703/s → 787-852/s in an
 // experiment). Each push is still answered with the outcome of its own runs.
 //
-// The writes of an instance go through SHARDS lanes, by workflow: a run always takes its workflow's lane.
+// The pushes of an instance go through two lanes, by workflow: a run always takes its workflow's lane.
 // Writes in different lanes touch different runs and different (workflow, day) rollup rows, so they run
 // side by side instead of one waiting for the other's commit (two writes in one lane would: a batch
 // repeats executions the other is writing, and both add to the same rollup rows). They meet only on the
 // per-client rollup rows, which each locks for its last few milliseconds (rollups.server.ts).
 // A push with runs in both lanes is answered once both parts are written; if one part fails, the push
 // fails (the other part stays written, and a retry of the push changes nothing there).
+//
+// A backfill has one lane: its one writer (the sync) hands over a page at a time, and a page split in two
+// paid every per-write statement twice (a page of 250 runs: 39 ms in one write, 2 × 28 ms in two).
 
-/** Lanes per instance and source; more measured slower on 2 cores (docs/PERFORMANCE.md). */
-const SHARDS = 2;
+/** Lanes per instance and source; more push lanes measured slower on 2 cores (docs/PERFORMANCE.md). */
+const LANES: Record<RunSource, number> = { push: 2, backfill: 1 };
 /** A write takes waiting pushes up to this many runs (a batch may hold 500). */
 const MAX_RUNS_PER_WRITE = 2000;
 
@@ -36,7 +39,7 @@ const lanes = new Map<string, Lane>();
 export function submitRuns({ instanceId, source, runs, write }: { instanceId: string; source: RunSource; runs: ExecutionReport[]; write: WriteRuns }): Promise<RunOutcomes> {
   const parts = new Map<number, ExecutionReport[]>();
   for (const run of runs) {
-    const shard = shardOf(run.workflowId);
+    const shard = shardOf(run.workflowId, LANES[source]);
     const part = parts.get(shard);
     if (part) part.push(run);
     else parts.set(shard, [run]);
@@ -45,11 +48,12 @@ export function submitRuns({ instanceId, source, runs, write }: { instanceId: st
   return written.length === 1 ? written[0]! : Promise.all(written).then((outcomes) => new Map(outcomes.flatMap((o) => [...o])));
 }
 
-/** The lane of a workflow's runs (its n8n id hashed). */
-export function shardOf(workflowId: string): number {
+/** The lane of a workflow's runs (its n8n id hashed), of `lanes`. */
+export function shardOf(workflowId: string, lanes: number): number {
+  if (lanes === 1) return 0;
   let hash = 0;
   for (let i = 0; i < workflowId.length; i++) hash = (hash * 31 + workflowId.charCodeAt(i)) | 0;
-  return (hash >>> 0) % SHARDS;
+  return (hash >>> 0) % lanes;
 }
 
 function submitToLane({ key, instanceId, source, runs, write }: { key: string; instanceId: string; source: RunSource; runs: ExecutionReport[]; write: WriteRuns }): Promise<RunOutcomes> {

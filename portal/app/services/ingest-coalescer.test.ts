@@ -53,7 +53,7 @@ describe('ingest group commit', () => {
   });
 
   it('writes the runs of workflows in different lanes side by side, and answers a push once all of its runs are written', async () => {
-    expect(shardOf('wf-a')).not.toBe(shardOf('wf-b'));
+    expect(shardOf('wf-a', 2)).not.toBe(shardOf('wf-b', 2));
     const { calls, write } = controlledWrite();
     const instanceId = 'instance-f';
     const lone = submitRuns({ instanceId, source: 'push', runs: [run('1', 'wf-a')], write });
@@ -80,6 +80,15 @@ describe('ingest group commit', () => {
       ['4', 'created'],
     ]);
     await lone;
+  });
+
+  it('writes a backfill page in one write, whatever its workflows', async () => {
+    const { calls, write } = controlledWrite();
+    const page = submitRuns({ instanceId: 'instance-g', source: 'backfill', runs: [run('1', 'wf-a'), run('2', 'wf-b'), run('3', 'wf-a')], write });
+    await tick();
+    expect(calls.map((c) => [c.workflows, c.ids])).toEqual([[['wf-a', 'wf-b'], ['1', '2', '3']]]);
+    calls[0]!.finish();
+    expect([...(await page).keys()]).toEqual(['1', '2', '3']);
   });
 
   it('keeps instances and sources apart', async () => {

@@ -4,10 +4,12 @@ import { onModelChange } from '~/models/change-hooks.server';
 // Every ingest names its runs' workflows by n8n id; the portal's id (and name) behind each is remembered
 // for a few seconds, so a push of known workflows skips the look-up statement. A workflow deleted meanwhile
 // makes the write fail its foreign key; the write then forgets every remembered id and looks its workflows
-// up again (ingest.server.ts), so a stale entry costs one retry, never a lost run.
+// up again (ingest.server.ts), so a stale entry costs one retry, never a lost run. A workflow changed
+// through the models here (renamed, moved, deleted) empties the memory at once. An instance's own row does
+// not: a sync saves its resume point on it after every page, and no change to it changes its workflows' ids.
 const TTL_MS = 10_000;
 const known = new TtlCache<{ id: string; name: string }>(TTL_MS);
-onModelChange(['N8nInstance'], () => known.clear());
+onModelChange(['Workflow'], () => known.clear());
 
 const keyOf = (instanceId: string, n8nWorkflowId: string) => `${instanceId}|${n8nWorkflowId}`;
 
