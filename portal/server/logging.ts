@@ -45,15 +45,22 @@ export function logRequests(): RequestHandler {
   };
 }
 
+// The request line's fields are an allowlist, so it skips the logger's redaction, which walked every
+// line's objects for secret-looking keys (about 50 µs of a push's 1.5 ms of CPU). Same destination, format
+// and request id.
+let requestLogger: typeof logger | null = null;
+const requestLog = () => (requestLogger ??= logger.child({}, { redact: [] }));
+
 function writeRequestLine({ req, statusCode, aborted, responseTime }: { req: Request; statusCode: number; aborted: boolean; responseTime: number }) {
   const url = describeUrl(req.originalUrl ?? req.url ?? '');
   const level = statusCode >= 500 ? 'error' : statusCode >= 400 || aborted ? 'warn' : QUIET_PATHS.test(req.originalUrl ?? '') ? 'debug' : 'info';
-  if (!logger.isLevelEnabled(level)) return;
+  const log = requestLog();
+  if (!log.isLevelEnabled(level)) return;
   const line = {
     requestId: req.id,
     req: { id: req.id, method: req.method, url, ip: req.ip, userAgent: req.headers['user-agent'] },
     res: { statusCode },
     responseTime,
   };
-  logger[level](line, `${req.method} ${url} ${aborted ? 'aborted' : statusCode}`);
+  log[level](line, `${req.method} ${url} ${aborted ? 'aborted' : statusCode}`);
 }

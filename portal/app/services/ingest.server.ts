@@ -1,7 +1,7 @@
 import type { ExecutionReport } from '@monoliet/contract';
 import { withRetryOnConflict } from '~/lib/db-retry.server';
 import { RUN_STATUS_FILTERS } from '~/lib/run-filters';
-import { withTransaction, type Sql } from '~/lib/raw-sql.server';
+import { withPipelinedTransaction, type Sql } from '~/lib/raw-sql.server';
 import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
 import { lockRollupRowsSql, updateDailyRollups, type AddedRuns, type RollupKey } from './rollups.server';
@@ -153,15 +153,19 @@ export async function writeRuns({ instanceId, runs, source }: { instanceId: stri
 async function writeRunsOnce({ instanceId, runs, source, remembered }: { instanceId: string; runs: ExecutionReport[]; source: RunSource; remembered: boolean }): Promise<RunOutcomes> {
   const names = workflowNames(runs);
   return withRetryOnConflict(() =>
-    withTransaction(async (sql) => {
+    withPipelinedTransaction(async (sql) => {
       const workflowIds = (remembered && rememberedWorkflowIds(instanceId, names)) || (await resolveWorkflows({ instanceId, names, sql }));
       const rows = await sql<UpsertRow>(UPSERT_SQL[source], upsertBind({ instanceId, runs, workflowIds, source }), `ingest_upsert_${source}`);
-      await enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql });
-      // last: from its trigger to the commit, the write holds per-client rollup rows other writers need
-      await updateDailyRollups({ ...rollupChanges(rows), sql, locked: true });
+      const changes = rollupChanges(rows);
+      // Issued in this order and sent together, COMMIT behind them: the alert checks, then the rollups. From
+      // the rollups' trigger to the commit, the write holds per-client rows other writers need.
+      const last = [enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql }), updateDailyRollups({ ...changes, sql, locked: true })];
+      // a recount may be followed by a DELETE of the days it emptied, issued once its answer is known: it
+      // must be on the wire before COMMIT (the helper throws the first failure of `last`)
+      if (changes.recount.length > 0) await Promise.allSettled(last);
       const outcomes: RunOutcomes = new Map();
       for (const row of rows) if (row.n8n_execution_id !== null) outcomes.set(row.n8n_execution_id, row.inserted ? 'created' : 'updated');
-      return outcomes;
+      return { value: outcomes, unawaited: last };
     }),
   );
 }
