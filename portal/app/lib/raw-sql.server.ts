@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { ClientBase, QueryResultRow } from 'pg';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { getDb } from '~/models/index.server';
@@ -72,9 +73,16 @@ export type PipelinedWork<T> = { value: T; unawaited: Promise<unknown>[] };
  */
 export async function withPipelinedTransaction<T>(work: (sql: Sql) => Promise<PipelinedWork<T>>): Promise<T> {
   return withClient(async (client) => {
-    const connection = client as ClientBase & { pipeline: boolean };
+    const connection = client as ClientBase & { pipeline: boolean; connection: { stream: Writable } };
     connection.pipeline = true;
-    const sql = sqlOnClient(client);
+    const issue = sqlOnClient(client);
+    // the statements issued in one turn leave in one write to the socket, not one write each
+    const { stream } = connection.connection;
+    const sql: Sql = (text, values, name) => {
+      stream.cork();
+      process.nextTick(() => stream.uncork());
+      return issue(text, values, name);
+    };
     const begun = handled(sql('BEGIN'));
     try {
       let outcome: PipelinedWork<T>;
@@ -85,6 +93,8 @@ export async function withPipelinedTransaction<T>(work: (sql: Sql) => Promise<Pi
         await sql('ROLLBACK');
         throw error;
       }
+      stream.cork();
+      process.nextTick(() => stream.uncork());
       const committed = handled(client.query('COMMIT'));
       const settled = await Promise.allSettled([begun, ...outcome.unawaited.map(handled), committed]);
       const failed = settled.find((result) => result.status === 'rejected');
