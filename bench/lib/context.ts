@@ -11,6 +11,8 @@ export type Sizes = {
   nodeCalls: number;
   /** requests sent before measuring, so the JIT, caches and pools are warm */
   warmUp: number;
+  /** rounds of each load measurement; a figure is the median of its rounds */
+  rounds: number;
 };
 
 // The workloads of docs/PERFORMANCE.md; --smoke runs the same code on tiny sizes (CI keeps it working).
@@ -24,6 +26,7 @@ export const FULL: Sizes = {
   backfillExecutions: 100_000,
   nodeCalls: 300,
   warmUp: 20,
+  rounds: 3,
 };
 
 export const SMOKE: Sizes = {
@@ -36,6 +39,7 @@ export const SMOKE: Sizes = {
   backfillExecutions: 500,
   nodeCalls: 10,
   warmUp: 2,
+  rounds: 1,
 };
 
 export type BenchContext = { pg: BenchPostgres; sizes: Sizes; smoke: boolean; log: (message: string) => void };

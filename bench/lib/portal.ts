@@ -8,7 +8,8 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const PORTAL_DIR = path.join(ROOT, 'portal');
 export const OUT_DIR = path.join(ROOT, 'bench/out');
 
-export type RunningProcess = { url: string; pid: number; stop: () => Promise<void> };
+/** `pause` freezes the process (SIGSTOP: no CPU, no timers, its sockets kept) until `resume`. */
+export type RunningProcess = { url: string; pid: number; stop: () => Promise<void>; pause: () => void; resume: () => void };
 
 /**
  * Starts a server process (the real portal by default) on a free port against `databaseUrl`. Its output goes
@@ -29,7 +30,13 @@ export async function startProcess({ name, databaseUrl, script = 'server.ts', cw
     stdio: ['ignore', log, log],
   });
   const port = await waitForPort({ child, logFile, timeoutMs });
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stopChild(child) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    stop: () => (child.kill('SIGCONT'), stopChild(child)),
+    pause: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
+  };
 }
 
 /** This process's environment without tsx's own settings (its --tsconfig is relative to the bench's cwd). */
