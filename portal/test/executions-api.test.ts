@@ -2,7 +2,7 @@ import { AuditLogEntry, ExecutionRun, N8nInstance, Workflow } from '~/models/ind
 import { buildClient, buildInstance, buildUser, buildWorkflow } from './factories';
 import { apiClient, tokenFor } from './helpers/api';
 import { startPortal, type PortalProcess } from './helpers/portal-process';
-import { daysAgo, pushRuns } from './helpers/runs';
+import { awayFromMidnight, daysAgo, pushRuns } from './helpers/runs';
 
 let portal: PortalProcess;
 beforeAll(async () => {
@@ -143,6 +143,7 @@ describe('GET /executions', () => {
 
 describe('GET /executions/stats', () => {
   it('sums the rollups of the period with time saved, and fills days without runs with zeros', async () => {
+    await awayFromMidnight();
     const { instance, acme, acmeApi } = await world();
     const slow = await buildWorkflow({ instance, client: acme, minutesSavedPerRun: '10' });
     const quick = await buildWorkflow({ instance, client: acme, minutesSavedPerRun: '0.5' });

@@ -33,3 +33,13 @@ export async function pushRuns({ instance, workflow, runs }: { instance: N8nInst
   await recordRuns({ instanceId: instance.id, reports, source: 'push' });
   return reports;
 }
+
+/**
+ * Waits until the UTC day has at least `marginMs` left, so that a test that stores runs "today" and then
+ * asks for today's figures does not see the day change in between (it waits out the last seconds before
+ * midnight). Call it at the start of such a test.
+ */
+export async function awayFromMidnight(marginMs = 15_000) {
+  const left = DAY_MS - (Date.now() % DAY_MS);
+  if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
