@@ -78,11 +78,12 @@ export async function withPipelinedTransaction<T>(work: (sql: Sql) => Promise<Pi
     const issue = sqlOnClient(client);
     // the statements issued in one turn leave in one write to the socket, not one write each
     const { stream } = connection.connection;
-    const sql: Sql = (text, values, name) => {
+    const corked = <R>(send: () => R): R => {
       stream.cork();
       process.nextTick(() => stream.uncork());
-      return issue(text, values, name);
+      return send();
     };
+    const sql: Sql = (text, values, name) => corked(() => issue(text, values, name));
     const begun = handled(sql('BEGIN'));
     try {
       let outcome: PipelinedWork<T>;
@@ -93,9 +94,7 @@ export async function withPipelinedTransaction<T>(work: (sql: Sql) => Promise<Pi
         await sql('ROLLBACK');
         throw error;
       }
-      stream.cork();
-      process.nextTick(() => stream.uncork());
-      const committed = handled(client.query('COMMIT'));
+      const committed = handled(corked(() => client.query('COMMIT')));
       const settled = await Promise.allSettled([begun, ...outcome.unawaited.map(handled), committed]);
       const failed = settled.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;

@@ -50,7 +50,6 @@ export function submitRuns({ instanceId, source, runs, write }: { instanceId: st
 
 /** The lane of a workflow's runs (its n8n id hashed), of `lanes`. */
 export function shardOf(workflowId: string, lanes: number): number {
-  if (lanes === 1) return 0;
   let hash = 0;
   for (let i = 0; i < workflowId.length; i++) hash = (hash * 31 + workflowId.charCodeAt(i)) | 0;
   return (hash >>> 0) % lanes;
