@@ -41,12 +41,18 @@ async function countRuns(databaseUrl: string) {
   });
 }
 
-/** Checks that the portal's rollups count exactly its runs (so the speed was not bought with skipped work). */
+/** Checks that the portal's rollups, per workflow and per client, count exactly its runs (so the speed was not bought with skipped work). */
 async function checkRollups(databaseUrl: string): Promise<string[]> {
   return withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ runs: string; rolled: string }>('SELECT (SELECT count(*) FROM execution_runs) AS runs, (SELECT coalesce(sum(total), 0) FROM execution_daily) AS rolled');
-    const { runs, rolled } = rows[0]!;
-    return runs === rolled ? [] : [`rollups count ${rolled} runs, the table holds ${runs}`];
+    const { rows } = await client.query<{ runs: string; rolled: string; clients: string }>(
+      `SELECT (SELECT count(*) FROM execution_runs) AS runs, (SELECT coalesce(sum(total), 0) FROM execution_daily) AS rolled,
+              (SELECT coalesce(sum(total), 0) FROM execution_client_daily) AS clients`,
+    );
+    const { runs, rolled, clients } = rows[0]!;
+    return [
+      ...(runs === rolled ? [] : [`rollups count ${rolled} runs, the table holds ${runs}`]),
+      ...(clients === rolled ? [] : [`per-client rollups count ${clients} runs, the per-workflow ones ${rolled}`]),
+    ];
   });
 }
 

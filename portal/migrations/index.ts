@@ -12,6 +12,7 @@ import * as staffTwoFactor from './2026.11.25T17.30.00.staff-two-factor';
 import * as clientDailyRollups from './2026.11.26T00.00.00.client-daily-rollups';
 import * as rollupFillfactor from './2026.11.26T05.00.00.rollup-fillfactor';
 import * as runWorkflowInstanceKey from './2026.11.26T08.00.00.run-workflow-instance-key';
+import * as clientSumsByIngest from './2026.11.26T11.00.00.client-sums-by-ingest';
 
 // Listed statically (not globbed) so that every bundle and the CLI see the same, ordered list.
 export const migrations: { name: string; up: Migration; down: Migration }[] = [
@@ -28,4 +29,5 @@ export const migrations: { name: string; up: Migration; down: Migration }[] = [
   { name: '2026.11.26T00.00.00.client-daily-rollups', ...clientDailyRollups },
   { name: '2026.11.26T05.00.00.rollup-fillfactor', ...rollupFillfactor },
   { name: '2026.11.26T08.00.00.run-workflow-instance-key', ...runWorkflowInstanceKey },
+  { name: '2026.11.26T11.00.00.client-sums-by-ingest', ...clientSumsByIngest },
 ];

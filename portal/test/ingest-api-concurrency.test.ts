@@ -2,7 +2,7 @@ import { sqlIn } from '~/lib/raw-sql.server';
 import type { ExecutionReport } from '@monoliet/contract';
 import { QueryTypes } from 'sequelize';
 import { ExecutionDaily, ExecutionRun, getDb, Workflow } from '~/models/index.server';
-import { updateDailyRollups } from '~/services/rollups.server';
+import { addToRollupRowsSql, applyIngestRollups, sumClientsInIngest } from '~/services/rollups.server';
 import { seededRandom } from '~/services/sample-data/runs';
 import { buildClient, buildInstance, buildUser, buildWorkflow } from './factories';
 import { apiClient, tokenFor } from './helpers/api';
@@ -168,10 +168,16 @@ describe('ingest through the API under concurrency', () => {
     const db = getDb();
     const startedAt = new Date(Date.now() - 86_400_000);
 
-    // an ingest that has written its run and its (new) rollup row with the old client, not yet committed
+    // an ingest that has written its run, its (new) rollup row and the per-client sums with the old client,
+    // with the ingest's own statements, not yet committed
     const ingest = await db.transaction();
+    const sql = sqlIn(ingest);
+    const day = startedAt.toISOString().slice(0, 10);
+    await sumClientsInIngest(sql);
     await ExecutionRun.create({ instanceId: instance.id, n8nExecutionId: '1', workflowId: workflow.id, status: 'success', startedAt, stoppedAt: null, durationMs: 10, errorMessage: null, errorNode: null, retryOf: null, itemCount: null, source: 'push' }, { transaction: ingest });
-    await updateDailyRollups({ recount: [{ workflowId: workflow.id, day: startedAt.toISOString().slice(0, 10) }], added: [], sql: sqlIn(ingest) });
+    const run = `(SELECT $1::uuid AS workflow_id, $2::date AS day, true AS inserted, 'success'::text AS status, 'webhook'::text AS mode, 10 AS duration_ms)`;
+    await sql(`WITH added AS (${addToRollupRowsSql(run)}) SELECT 1`, [workflow.id, day]);
+    await applyIngestRollups({ recount: [], added: [{ workflowId: workflow.id, day, manual: false, total: 1, success: 1, error: 0, sumDurationMs: 10 }], sql });
 
     let settled = false;
     const move = staff('PATCH', `/workflows/${workflow.id}`, { clientId: second.id }).finally(() => (settled = true));
@@ -182,6 +188,9 @@ describe('ingest through the API under concurrency', () => {
 
     const rows = await ExecutionDaily.findAll({ where: { workflowId: workflow.id } });
     expect(rows.map((row) => [row.total, row.clientId])).toEqual([[1, second.id]]);
+    const clients = await storedAndRecomputedClientRollups();
+    expect(clients.stored).toEqual(clients.recomputed);
+    expect(clients.stored.filter((row) => row.day === day).map((row) => [row.client_id, row.total])).toContainEqual([second.id, 1]);
   });
 });
 

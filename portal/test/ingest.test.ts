@@ -3,7 +3,7 @@ import { ExecutionRun, PortalSettings, Workflow } from '~/models/index.server';
 import { recordRuns } from '~/services/ingest.server';
 import { seededRandom } from '~/services/sample-data/runs';
 import { buildInstance } from './factories';
-import { storedAndRecomputedRollups } from './helpers/rollup-check';
+import { storedAndRecomputedClientRollups, storedAndRecomputedRollups } from './helpers/rollup-check';
 
 const at = (iso: string) => new Date(iso).toISOString();
 
@@ -121,6 +121,9 @@ describe('recordRuns', () => {
     const { stored, recomputed } = await storedAndRecomputedRollups({ instanceId: instance.id });
     expect(stored).toEqual(recomputed);
     expect(stored.map((r) => r.day)).toEqual(['2026-05-06']);
+    // the per-client rows (of every test's runs so far) too: the day the run left lost it, the new day has it
+    const clients = await storedAndRecomputedClientRollups();
+    expect(clients.stored).toEqual(clients.recomputed);
   });
 
   it('leaves manual (editor) runs out of the rollups by default', async () => {
@@ -196,5 +199,10 @@ describe('recordRuns', () => {
     const keys = new Set(executions.map((e) => `${e.workflowId}|${e.startedAt.slice(0, 10)}`));
     expect(stored.length).toBe(keys.size);
     expect(stored).toEqual(recomputed);
+    // the per-client rows of these days (only this test's runs are in June; an earlier test counts manual runs)
+    const clients = await storedAndRecomputedClientRollups();
+    const june = (rows: { day: string }[]) => rows.filter((row) => row.day.startsWith('2026-06'));
+    expect(june(clients.stored).length).toBeGreaterThan(0);
+    expect(june(clients.stored)).toEqual(june(clients.recomputed));
   });
 });

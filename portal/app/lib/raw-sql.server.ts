@@ -109,7 +109,7 @@ export async function withPipelinedTransaction<T>(work: (sql: Sql) => Promise<Pi
 }
 
 /** The promise itself, with a handler attached at once (its failure is read later, not lost as unhandled). */
-function handled<P extends Promise<unknown>>(promise: P): P {
+export function handled<P extends Promise<unknown>>(promise: P): P {
   promise.catch(() => undefined);
   return promise;
 }

@@ -4,7 +4,7 @@ import { RUN_STATUS_FILTERS } from '~/lib/run-filters';
 import { withPipelinedTransaction, type Sql } from '~/lib/raw-sql.server';
 import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
-import { lockRollupRowsSql, updateDailyRollups, type AddedRuns, type RollupKey } from './rollups.server';
+import { addToRollupRowsSql, applyIngestRollups, sumClientsInIngest, type AddedRuns, type RollupKey } from './rollups.server';
 import { dedupeReports } from './run-merge';
 import { forgetWorkflows, rememberedWorkflowIds, rememberWorkflows } from './workflow-ids.server';
 
@@ -41,10 +41,10 @@ const UTC_DAY = "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day";
 
 /**
  * The upsert, answering the (workflow, day) of every stored or changed run and, for a backfill, also
- * the previous (workflow, day) of runs it may move; it locks those rollup rows too (the first half of
- * updateDailyRollups, without a round trip of its own): n8n's own start time replaces a push's estimate, so
- * the day a run was counted on can change. A push never changes a stored run's start (MERGED_COLUMNS), so
- * it skips that look-up and the rollup recount of runs it left unchanged.
+ * the previous (workflow, day) of runs it may move; it locks those rollup rows too, and adds the runs it
+ * inserted to them (addToRollupRowsSql, without a round trip of its own): n8n's own start time replaces a
+ * push's estimate, so the day a run was counted on can change. A push never changes a stored run's start
+ * (MERGED_COLUMNS), so it skips that look-up and the rollup recount of runs it left unchanged.
  *
  * The runs arrive as ONE json parameter (an array of objects keyed by column; an absent key is null), not
  * as one array per column: pg serializes a JS array into PostgreSQL's array syntax by string
@@ -78,13 +78,13 @@ WITH incoming AS (
   RETURNING r.n8n_execution_id, r.workflow_id, r.started_at, (r.xmax = 0) AS inserted, r.status, r.mode, r.duration_ms
 ), touched AS (
   -- the rollup rows of the stored or changed runs (and of the days a backfill may move runs from)
-  SELECT workflow_id, (started_at AT TIME ZONE 'UTC')::date AS day, NOT inserted OR mode <> 'manual' AS counts FROM upserted${
+  SELECT workflow_id, (started_at AT TIME ZONE 'UTC')::date AS day, inserted, status, mode, duration_ms FROM upserted${
     withPrevious ? `
   UNION ALL
-  SELECT workflow_id, (started_at AT TIME ZONE 'UTC')::date, true FROM previous` : ''
+  SELECT workflow_id, (started_at AT TIME ZONE 'UTC')::date, NULL, NULL, NULL, NULL FROM previous` : ''
   }
-), locked_rollups AS (
-  ${lockRollupRowsSql('(SELECT workflow_id, day, bool_or(counts) AS counts FROM touched GROUP BY workflow_id, day) AS k')}
+), rollup_rows AS (
+  ${addToRollupRowsSql('touched')}
 )
 SELECT n8n_execution_id, workflow_id, ${UTC_DAY}, inserted, status, mode = 'manual' AS manual, duration_ms,
        -- a success resolves an open error alert (workflowsToEvaluate)
@@ -154,12 +154,14 @@ async function writeRunsOnce({ instanceId, runs, source, remembered }: { instanc
   const names = workflowNames(runs);
   return withRetryOnConflict(() =>
     withPipelinedTransaction(async (sql) => {
+      const clientSums = sumClientsInIngest(sql);
       const workflowIds = (remembered && rememberedWorkflowIds(instanceId, names)) || (await resolveWorkflows({ instanceId, names, sql }));
       const rows = await sql<UpsertRow>(UPSERT_SQL[source], upsertBind({ instanceId, runs, workflowIds, source }), `ingest_upsert_${source}`);
       const changes = rollupChanges(rows);
       // Issued in this order and sent together, COMMIT behind them: the alert checks, then the rollups. From
-      // the rollups' trigger to the commit, the write holds per-client rows other writers need.
-      const last = [enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql }), updateDailyRollups({ ...changes, sql, locked: true })];
+      // the rollups statement (it changes the per-client rows) to the commit, the write holds per-client
+      // rows other writers need.
+      const last = [clientSums, enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql }), applyIngestRollups({ ...changes, sql })];
       // a recount may be followed by a DELETE of the days it emptied, issued once its answer is known: it
       // must be on the wire before COMMIT (the helper throws the first failure of `last`)
       if (changes.recount.length > 0) await Promise.allSettled(last);

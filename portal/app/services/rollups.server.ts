@@ -1,5 +1,6 @@
 import type { Transaction } from 'sequelize';
-import type { Sql } from '~/lib/raw-sql.server';
+import { handled, type Sql } from '~/lib/raw-sql.server';
+import { RUN_STATUS_FILTERS } from '~/lib/run-filters';
 import { getDb } from '~/models/index.server';
 
 export type RollupKey = { workflowId: string; day: string };
@@ -9,58 +10,15 @@ const COUNT_MANUAL = '(SELECT count_manual_runs FROM portal_settings WHERE id = 
 const COUNTED_RUN = `(r.mode <> 'manual' OR ${COUNT_MANUAL})`;
 const COUNTED_ADDED = `(NOT a.manual OR ${COUNT_MANUAL})`;
 
-/** Runs a write inserted (new executions), summed per (workflow, day) and whether they were manual runs. */
-export type AddedRuns = { workflowId: string; day: string; manual: boolean; total: number; success: number; error: number; sumDurationMs: number };
-
 /**
- * Brings execution_daily up to date with a write of runs, inside the caller's transaction, which must
- * already have written them: the (workflow, day) keys in `recount` are counted again from execution_runs
- * (runs the write changed or moved), the others get the sums of the runs the write inserted added.
- *
- * Exact under concurrent writers, in two statements:
- * 1. every touched (workflow, day) row is created (empty) or locked, in a fixed order (lockRollupRowsSql;
- *    `locked`: the caller did, as the ingest's upsert does in its own statement). Every earlier writer of
- *    those rows has then committed.
- * 2. one statement changes them all: a row gets the sums of the runs the write inserted added (such a run
- *    is counted nowhere else, so adding it needs no look at the day's other runs), or, when recounted, the
- *    difference between a fresh count (which sees the committed runs and this transaction's own) and the
- *    row as it stands. Both go through ON CONFLICT DO UPDATE, so execution_daily's statement trigger adds
- *    to the per-client rows once, in one ordered pass: the per-client rows, shared by every workflow of a
- *    client, are locked only from there to the commit, and two writers cannot each hold some of them
- *    while waiting for the other's.
- *
- * The statements address the rows through ON CONFLICT and per-key look-ups, that is through the unique
- * (workflow_id, day) index: an UPDATE joined to the keys was planned as a scan of all of execution_daily
- * (the planner guesses 100 rows for a json_to_recordset), which grows with the history.
+ * The change of each (workflow, day) in the json parameter `param` (workflow_id, day) counted again: the
+ * difference between a fresh count from execution_runs (committed runs and the transaction's own) and
+ * the row as the transaction locked it; `counted` is the fresh total (0: the day has no runs left).
  */
-export async function updateDailyRollups({ recount, added, sql, locked = false }: { recount: RollupKey[]; added: AddedRuns[]; sql: Sql; locked?: boolean }) {
-  const recountKeys = uniqueSortedKeys(recount);
-  const recounted = new Set(recountKeys.map(keyOf));
-  // a key that is recounted counts its inserted runs too
-  const adding = added.filter((a) => !recounted.has(keyOf(a)));
-  if (recountKeys.length === 0 && adding.length === 0) return;
-  // a key with only manual runs to add gets no row when manual runs are not counted
-  const manualOnly = new Map<string, boolean>();
-  for (const a of adding) manualOnly.set(keyOf(a), a.manual && manualOnly.get(keyOf(a)) !== false);
-  const keysJson = JSON.stringify(
-    uniqueSortedKeys([...recountKeys, ...adding]).map((k) => ({ workflow_id: k.workflowId, day: k.day, counts: manualOnly.get(keyOf(k)) !== true })),
-  );
-  if (!locked) await sql(lockRollupRowsSql('json_to_recordset($1::json) AS k(workflow_id uuid, day date, counts boolean)'), [keysJson], 'rollups_lock');
-  const sum = (column: string) => `coalesce(sum(a.${column}) FILTER (WHERE ${COUNTED_ADDED}), 0)`;
-  const emptied = await sql<{ workflow_id: string; day: string }>(
-    `WITH changes AS (
-       SELECT a.workflow_id, a.day, ${sum('total')} AS total, ${sum('success')} AS success, ${sum('error')} AS error,
-              ${sum('sum_duration_ms')} AS sum_duration_ms,
-              -- the minutes saved change by (successes priced) × the rate − (minutes before)
-              ${sum('success')} AS priced, 0 AS minutes_before, NULL::bigint AS counted
-       FROM json_to_recordset($1::json)
-         AS a(workflow_id uuid, day date, manual boolean, total int, success int, error int, sum_duration_ms bigint)
-       GROUP BY a.workflow_id, a.day
-       HAVING ${sum('total')} <> 0
-       UNION ALL
-       SELECT k.workflow_id, k.day, c.total - cur.total, c.success - cur.success, c.error - cur.error,
-              c.sum_duration_ms - cur.sum_duration_ms, c.success, cur.minutes_saved, c.total
-       FROM json_to_recordset($2::json) AS k(workflow_id uuid, day date)
+const RECOUNT_CHANGES = (param: string) => `SELECT k.workflow_id, k.day, c.total - cur.total AS total, c.success - cur.success AS success,
+              c.error - cur.error AS error, c.sum_duration_ms - cur.sum_duration_ms AS sum_duration_ms, c.success AS priced,
+              cur.minutes_saved AS minutes_before, c.total AS counted
+       FROM json_to_recordset(${param}::json) AS k(workflow_id uuid, day date)
        -- per key, a range scan of execution_runs_workflow_started_idx: the cost follows the runs of the
        -- touched days, not the size of the table (a join over all keys at once planned a full scan)
        CROSS JOIN LATERAL (
@@ -78,53 +36,136 @@ export async function updateDailyRollups({ recount, added, sql, locked = false }
        CROSS JOIN LATERAL (
          SELECT d.total, d.success, d.error, d.sum_duration_ms, d.minutes_saved FROM execution_daily d
          WHERE d.workflow_id = k.workflow_id AND d.day = k.day OFFSET 0
-       ) cur
+       ) cur`;
+
+/** Runs a write inserted (new executions), summed per (workflow, day) and whether they were manual runs. */
+export type AddedRuns = { workflowId: string; day: string; manual: boolean; total: number; success: number; error: number; sumDurationMs: number };
+
+/** Deletes the rows of recounted days left without runs (a run moved to another day, or only manual runs not counted). */
+async function deleteEmptiedDays({ emptied, sql }: { emptied: { workflow_id: string; day: string }[]; sql: Sql }) {
+  // usually there is none to delete
+  if (emptied.length === 0) return;
+  // arrays of the few empty keys: index conditions, where a join with the keys could scan the table
+  await sql(`DELETE FROM execution_daily WHERE workflow_id = ANY($1::uuid[]) AND day = ANY($2::date[]) AND total = 0`, [
+    emptied.map((row) => row.workflow_id),
+    emptied.map((row) => row.day),
+  ]);
+}
+
+// How a write of runs (the ingest) keeps the rollups, inside its transaction, exact under concurrent writers:
+// 1. its upsert statement creates or locks the (workflow, day) row of every run it stored or changed, in
+//    key order, and adds to it the runs it inserted (addToRollupRowsSql): such a run is counted nowhere
+//    else, so adding it needs no look at the day's other runs. Every earlier writer of those rows has then
+//    committed.
+// 2. its last statement (applyIngestRollups) counts again the days of runs it changed or moved: the
+//    difference between a fresh count (which sees the committed runs and this transaction's own) and the
+//    row as it stands. The same statement adds to the per-client rows the sums of everything the write
+//    changed, in one ordered pass: the per-client rows, shared by every workflow of a client, are locked
+//    only from there to the commit, and two writers cannot each hold some of them while waiting for the
+//    other's. execution_daily's statement triggers, which sum every other writer's changes into the
+//    per-client rows, stand aside inside the ingest's transaction (sumClientsInIngest).
+// Each (workflow, day) row is written once per write (until 2026-11-26 it was locked, then changed, and the
+// trigger read both versions back: a third of the database's work in a batch, docs/PERFORMANCE.md). The
+// statements address the rows through ON CONFLICT and per-key look-ups, that is through the unique
+// (workflow_id, day) index: an UPDATE joined to the keys was planned as a scan of all of execution_daily
+// (the planner guesses 100 rows for a json_to_recordset), which grows with the history.
+
+const FAILED_STATUSES_SQL = RUN_STATUS_FILTERS.failed.statuses.map((status) => `'${status}'`).join(', ');
+
+/**
+ * Issued first in the ingest's transaction: execution_daily's triggers leave the per-client rows to it
+ * until the commit. Not awaited (the caller reads its failure later), so a handler is attached at once.
+ */
+export function sumClientsInIngest(sql: Sql) {
+  return handled(sql(`SELECT set_config('monoliet.client_rollups', 'caller', true)`, [], 'client_rollups_by_caller'));
+}
+
+/**
+ * A statement part (for a data-modifying CTE) that creates or locks, in key order, the execution_daily
+ * row of every (workflow, day) in `runs`, and adds to it the runs the write inserted. `runs` is a
+ * relation of the write's runs: workflow_id, day, inserted (a new execution), status, mode, duration_ms;
+ * and rows with inserted NULL for days a run may have moved away from (locked, nothing added). A key whose
+ * runs are all manual runs that are not counted gets no row. The per-client rows are left to
+ * applyIngestRollups.
+ */
+export function addToRollupRowsSql(runs: string) {
+  const added = `t.inserted AND (t.mode <> 'manual' OR ${COUNT_MANUAL})`;
+  return `INSERT INTO execution_daily AS d (workflow_id, day, client_id, total, success, error, sum_duration_ms, minutes_saved)
+     SELECT k.workflow_id, k.day, w.client_id, k.total, k.success, k.error, k.sum_duration_ms, k.success * w.minutes_saved_per_run
+     FROM (
+       SELECT t.workflow_id, t.day, bool_or(t.inserted IS NOT TRUE OR t.mode <> 'manual') AS counts,
+              count(*) FILTER (WHERE ${added}) AS total,
+              count(*) FILTER (WHERE ${added} AND t.status = 'success') AS success,
+              count(*) FILTER (WHERE ${added} AND t.status IN (${FAILED_STATUSES_SQL})) AS error,
+              coalesce(sum(t.duration_ms) FILTER (WHERE ${added}), 0) AS sum_duration_ms
+       FROM ${runs} AS t
+       GROUP BY t.workflow_id, t.day
+     ) k
+     JOIN workflows w ON w.id = k.workflow_id
+     WHERE k.counts OR ${COUNT_MANUAL}
+     ORDER BY k.workflow_id, k.day
+     -- a conflicting row is locked even when nothing is added to it (WHERE)
+     ON CONFLICT (workflow_id, day) DO UPDATE
+     SET total = d.total + EXCLUDED.total, success = d.success + EXCLUDED.success, error = d.error + EXCLUDED.error,
+         sum_duration_ms = d.sum_duration_ms + EXCLUDED.sum_duration_ms, minutes_saved = d.minutes_saved + EXCLUDED.minutes_saved,
+         updated_at = now()
+     WHERE EXCLUDED.total <> 0`;
+}
+
+/**
+ * The ingest's last statement: counts the days in `recount` again (their rows are locked, and hold the
+ * runs the write added) and adds to the per-client rows the sums of the write's added runs (`added`, as
+ * addToRollupRowsSql added them) and of the recounts, in (client, day) order. Deletes the days left
+ * without runs.
+ */
+export async function applyIngestRollups({ recount, added, sql }: { recount: RollupKey[]; added: AddedRuns[]; sql: Sql }) {
+  const recountKeys = uniqueSortedKeys(recount);
+  if (recountKeys.length === 0 && added.length === 0) return;
+  const sum = (column: string) => `coalesce(sum(a.${column}) FILTER (WHERE ${COUNTED_ADDED}), 0)`;
+  const emptied = await sql<{ workflow_id: string; day: string }>(
+    `WITH recounted AS (
+       ${RECOUNT_CHANGES('$2')}
+     ), changes AS (
+       SELECT a.workflow_id, a.day, ${sum('total')} AS total, ${sum('success')} AS success, ${sum('error')} AS error,
+              ${sum('sum_duration_ms')} AS sum_duration_ms, ${sum('success')} AS priced, 0 AS minutes_before
+       FROM json_to_recordset($1::json)
+         AS a(workflow_id uuid, day date, manual boolean, total int, success int, error int, sum_duration_ms bigint)
+       GROUP BY a.workflow_id, a.day
+       UNION ALL
+       SELECT workflow_id, day, total, success, error, sum_duration_ms, priced, minutes_before FROM recounted
      ), changed AS (
        INSERT INTO execution_daily AS d (workflow_id, day, client_id, total, success, error, sum_duration_ms, minutes_saved)
        SELECT s.workflow_id, s.day, w.client_id, s.total, s.success, s.error, s.sum_duration_ms,
               s.priced * w.minutes_saved_per_run - s.minutes_before
-       FROM changes s JOIN workflows w ON w.id = s.workflow_id
+       FROM recounted s JOIN workflows w ON w.id = s.workflow_id
        ORDER BY s.workflow_id, s.day
-       -- every row exists and is locked (rollups_lock): each gets its difference added
+       -- every row exists and is locked (addToRollupRowsSql): each gets its difference added
        ON CONFLICT (workflow_id, day) DO UPDATE
        SET total = d.total + EXCLUDED.total, success = d.success + EXCLUDED.success, error = d.error + EXCLUDED.error,
            sum_duration_ms = d.sum_duration_ms + EXCLUDED.sum_duration_ms, minutes_saved = d.minutes_saved + EXCLUDED.minutes_saved,
-           client_id = EXCLUDED.client_id, updated_at = now()
+           updated_at = now()
        WHERE (EXCLUDED.total, EXCLUDED.success, EXCLUDED.error, EXCLUDED.sum_duration_ms, EXCLUDED.minutes_saved) <> (0, 0, 0, 0, 0)
-          OR d.client_id IS DISTINCT FROM EXCLUDED.client_id
+     ), client_changes AS (
+       -- the rows' client is the workflow's: a reassignment rewrites them under a table lock the write waits for
+       INSERT INTO execution_client_daily AS c (client_id, day, total, success, error, sum_duration_ms, minutes_saved)
+       SELECT w.client_id, s.day, sum(s.total), sum(s.success), sum(s.error), sum(s.sum_duration_ms),
+              sum(s.priced * w.minutes_saved_per_run - s.minutes_before)
+       FROM changes s JOIN workflows w ON w.id = s.workflow_id
+       GROUP BY w.client_id, s.day
+       HAVING (sum(s.total), sum(s.success), sum(s.error), sum(s.sum_duration_ms), sum(s.priced * w.minutes_saved_per_run - s.minutes_before)) <> (0, 0, 0, 0, 0)
+       ORDER BY w.client_id, s.day
+       ON CONFLICT ON CONSTRAINT execution_client_daily_key DO UPDATE
+       SET total = c.total + EXCLUDED.total, success = c.success + EXCLUDED.success, error = c.error + EXCLUDED.error,
+           sum_duration_ms = c.sum_duration_ms + EXCLUDED.sum_duration_ms, minutes_saved = c.minutes_saved + EXCLUDED.minutes_saved
      )
-     -- recounted days without runs left (added runs never leave a row empty)
-     SELECT workflow_id, day::text AS day FROM changes WHERE counted = 0`,
+     SELECT workflow_id, day::text AS day FROM recounted WHERE counted = 0`,
     [
-      JSON.stringify(adding.map((a) => ({ workflow_id: a.workflowId, day: a.day, manual: a.manual, total: a.total, success: a.success, error: a.error, sum_duration_ms: a.sumDurationMs }))),
+      JSON.stringify(added.map((a) => ({ workflow_id: a.workflowId, day: a.day, manual: a.manual, total: a.total, success: a.success, error: a.error, sum_duration_ms: a.sumDurationMs }))),
       JSON.stringify(recountKeys.map((k) => ({ workflow_id: k.workflowId, day: k.day }))),
     ],
-    'rollups_change',
+    'ingest_rollups',
   );
-  // a day left without runs (a run moved to another day, or only manual runs not counted) has no row;
-  // usually there is none to delete
-  if (emptied.length > 0) {
-    // arrays of the few empty keys: index conditions, where a join with the keys could scan the table
-    await sql(`DELETE FROM execution_daily WHERE workflow_id = ANY($1::uuid[]) AND day = ANY($2::date[]) AND total = 0`, [
-      emptied.map((row) => row.workflow_id),
-      emptied.map((row) => row.day),
-    ]);
-  }
-}
-
-/**
- * A statement that creates (empty) or locks the execution_daily rows of `keys`, a relation `k` of
- * (workflow_id, day, counts), in key order; `counts` is false for a key with only manual runs to add,
- * which gets no row while manual runs are not counted. ON CONFLICT DO UPDATE locks a conflicting row even
- * though its WHERE false updates nothing.
- */
-export function lockRollupRowsSql(keys: string) {
-  return `INSERT INTO execution_daily AS d (workflow_id, day, client_id)
-     SELECT k.workflow_id, k.day, w.client_id FROM ${keys}
-     JOIN workflows w ON w.id = k.workflow_id
-     WHERE k.counts OR ${COUNT_MANUAL}
-     ORDER BY k.workflow_id, k.day
-     ON CONFLICT (workflow_id, day) DO UPDATE SET updated_at = EXCLUDED.updated_at WHERE false`;
+  await deleteEmptiedDays({ emptied, sql });
 }
 
 const keyOf = (key: RollupKey) => `${key.workflowId}|${key.day}`;
