@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Transaction } from 'sequelize';
 import type { z } from 'zod';
@@ -64,7 +65,30 @@ export async function enqueueJob<Q extends QueueName>({
 
 /** pg-boss's database interface over an `Sql` connection (the ingest path's plain `pg`). */
 function sqlJobDb(sql: Sql): PgBoss.Db {
-  return { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await sql(text, values.map((value) => (value === undefined ? null : value))) }) };
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => ({
+      rows: await sql(
+        text,
+        values.map((value) => (value === undefined ? null : value)),
+        statementName(text),
+      ),
+    }),
+  };
+}
+
+// pg-boss's statements through sqlJobDb (its job insert, on the ingest's connection) are prepared once per
+// connection under a name derived from their text: sent unnamed, the insert was planned again every time
+// (0.38 ms of planning for 0.27 ms of execution, pg_stat_statements with track_planning). Its texts are a
+// handful of fixed statements; past the limit a text is sent unnamed.
+const STATEMENT_NAMES = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 20;
+function statementName(text: string): string | undefined {
+  let name = STATEMENT_NAMES.get(text);
+  if (name === undefined && STATEMENT_NAMES.size < MAX_NAMED_STATEMENTS) {
+    name = `boss_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    STATEMENT_NAMES.set(text, name);
+  }
+  return name;
 }
 
 /** Several jobs in one statement (the ingest hot path); the same transactional guarantee. */
