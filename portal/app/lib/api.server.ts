@@ -149,7 +149,9 @@ async function parseBody({ request, schema }: { request: ApiRequest; schema: z.Z
   } catch {
     throw new ApiError('invalid_input', 'The request body is not valid JSON');
   }
-  const badText = findUnstorableText(value);
+  // NUL and a lone surrogate can only come from a \u escape (JSON has no raw control characters in
+  // strings, and decoded UTF-8 has no lone surrogates): a body without one skips the walk
+  const badText = text.includes('\\u') ? findUnstorableText(value) : null;
   if (badText) throw new ApiError('invalid_input', 'The request body contains text that cannot be stored', { [badText]: ['must not contain NUL characters or unpaired UTF-16 surrogates'] });
   return parseWith({ schema, value, what: 'request body' });
 }
