@@ -9,6 +9,10 @@ export type RollupKey = { workflowId: string; day: string };
 const COUNT_MANUAL = '(SELECT count_manual_runs FROM portal_settings WHERE id = 1)';
 const COUNTED_RUN = `(r.mode <> 'manual' OR ${COUNT_MANUAL})`;
 const COUNTED_ADDED = `(NOT a.manual OR ${COUNT_MANUAL})`;
+const FAILED_STATUSES_SQL = RUN_STATUS_FILTERS.failed.statuses.map((status) => `'${status}'`).join(', ');
+const SUMS = ['total', 'success', 'error', 'sum_duration_ms', 'minutes_saved'];
+/** The SET of an ON CONFLICT DO UPDATE that adds the proposed row's sums to the existing row `alias`. */
+const addSums = (alias: string) => SUMS.map((column) => `${column} = ${alias}.${column} + EXCLUDED.${column}`).join(', ');
 
 /**
  * The change of each (workflow, day) in the json parameter `param` (workflow_id, day) counted again: the
@@ -24,7 +28,7 @@ const RECOUNT_CHANGES = (param: string) => `SELECT k.workflow_id, k.day, c.total
        CROSS JOIN LATERAL (
          SELECT count(*) AS total,
                 count(*) FILTER (WHERE r.status = 'success') AS success,
-                count(*) FILTER (WHERE r.status IN ('error', 'crashed')) AS error,
+                count(*) FILTER (WHERE r.status IN (${FAILED_STATUSES_SQL})) AS error,
                 coalesce(sum(r.duration_ms), 0) AS sum_duration_ms
          FROM execution_runs r
          WHERE r.workflow_id = k.workflow_id
@@ -70,8 +74,6 @@ async function deleteEmptiedDays({ emptied, sql }: { emptied: { workflow_id: str
 // (workflow_id, day) index: an UPDATE joined to the keys was planned as a scan of all of execution_daily
 // (the planner guesses 100 rows for a json_to_recordset), which grows with the history.
 
-const FAILED_STATUSES_SQL = RUN_STATUS_FILTERS.failed.statuses.map((status) => `'${status}'`).join(', ');
-
 /**
  * Issued first in the ingest's transaction: execution_daily's triggers leave the per-client rows to it
  * until the commit. Not awaited (the caller reads its failure later), so a handler is attached at once.
@@ -106,9 +108,7 @@ export function addToRollupRowsSql(runs: string) {
      ORDER BY k.workflow_id, k.day
      -- a conflicting row is locked even when nothing is added to it (WHERE)
      ON CONFLICT (workflow_id, day) DO UPDATE
-     SET total = d.total + EXCLUDED.total, success = d.success + EXCLUDED.success, error = d.error + EXCLUDED.error,
-         sum_duration_ms = d.sum_duration_ms + EXCLUDED.sum_duration_ms, minutes_saved = d.minutes_saved + EXCLUDED.minutes_saved,
-         updated_at = now()
+     SET ${addSums('d')}, updated_at = now()
      WHERE EXCLUDED.total <> 0`;
 }
 
@@ -141,9 +141,7 @@ export async function applyIngestRollups({ recount, added, sql }: { recount: Rol
        ORDER BY s.workflow_id, s.day
        -- every row exists and is locked (addToRollupRowsSql): each gets its difference added
        ON CONFLICT (workflow_id, day) DO UPDATE
-       SET total = d.total + EXCLUDED.total, success = d.success + EXCLUDED.success, error = d.error + EXCLUDED.error,
-           sum_duration_ms = d.sum_duration_ms + EXCLUDED.sum_duration_ms, minutes_saved = d.minutes_saved + EXCLUDED.minutes_saved,
-           updated_at = now()
+       SET ${addSums('d')}, updated_at = now()
        WHERE (EXCLUDED.total, EXCLUDED.success, EXCLUDED.error, EXCLUDED.sum_duration_ms, EXCLUDED.minutes_saved) <> (0, 0, 0, 0, 0)
      ), client_changes AS (
        -- the rows' client is the workflow's: a reassignment rewrites them under a table lock the write waits for
@@ -155,8 +153,7 @@ export async function applyIngestRollups({ recount, added, sql }: { recount: Rol
        HAVING (sum(s.total), sum(s.success), sum(s.error), sum(s.sum_duration_ms), sum(s.priced * w.minutes_saved_per_run - s.minutes_before)) <> (0, 0, 0, 0, 0)
        ORDER BY w.client_id, s.day
        ON CONFLICT ON CONSTRAINT execution_client_daily_key DO UPDATE
-       SET total = c.total + EXCLUDED.total, success = c.success + EXCLUDED.success, error = c.error + EXCLUDED.error,
-           sum_duration_ms = c.sum_duration_ms + EXCLUDED.sum_duration_ms, minutes_saved = c.minutes_saved + EXCLUDED.minutes_saved
+       SET ${addSums('c')}
      )
      SELECT workflow_id, day::text AS day FROM recounted WHERE counted = 0`,
     [
@@ -182,7 +179,7 @@ export async function rebuildAllRollups(outer?: Transaction) {
       `INSERT INTO execution_daily (workflow_id, day, client_id, total, success, error, sum_duration_ms, minutes_saved)
        SELECT r.workflow_id, (r.started_at AT TIME ZONE 'UTC')::date, w.client_id, count(*),
               count(*) FILTER (WHERE r.status = 'success'),
-              count(*) FILTER (WHERE r.status IN ('error', 'crashed')),
+              count(*) FILTER (WHERE r.status IN (${FAILED_STATUSES_SQL})),
               coalesce(sum(r.duration_ms), 0),
               count(*) FILTER (WHERE r.status = 'success') * w.minutes_saved_per_run
        FROM execution_runs r JOIN workflows w ON w.id = r.workflow_id

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Transaction } from 'sequelize';
 import type { z } from 'zod';
+import { sha256 } from '../crypto.server';
 import { sqlIn, type Sql } from '../raw-sql.server';
 import { getConfig } from '../config.server';
 import { logger } from '../logger.server';
@@ -85,7 +85,7 @@ const MAX_NAMED_STATEMENTS = 20;
 function statementName(text: string): string | undefined {
   let name = STATEMENT_NAMES.get(text);
   if (name === undefined && STATEMENT_NAMES.size < MAX_NAMED_STATEMENTS) {
-    name = `boss_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    name = `boss_${sha256(text).slice(0, 20)}`;
     STATEMENT_NAMES.set(text, name);
   }
   return name;
