@@ -1,7 +1,8 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import * as migration from '../migrations/2026.11.26T11.00.00.client-sums-by-ingest';
 import { getDb, Workflow } from '~/models/index.server';
-import { recordRuns } from '~/services/ingest.server';
+import { withConnection } from '~/lib/raw-sql.server';
+import { applyIngestSettings, recordRuns } from '~/services/ingest.server';
 import { rebuildAllRollups } from '~/services/rollups.server';
 import { buildInstance } from './factories';
 import { storedAndRecomputedClientRollups } from './helpers/rollup-check';
@@ -45,6 +46,21 @@ describe('per-client rollups kept by the ingest', () => {
     // inside a transaction that says it is the ingest's, the trigger leaves the per-client row alone
     await addToDailyRow({ workflowId: workflow.id, asIngest: true });
     expect(await clientTotal()).toBe(8);
+  });
+
+  it("ends the ingest's settings with its transaction, on the connection that goes back to the pool", async () => {
+    const settings = `SELECT current_setting('monoliet.client_rollups', true) AS sums, current_setting('plan_cache_mode') AS plans`;
+    await withConnection(async (sql) => {
+      for (const end of ['COMMIT', 'ROLLBACK']) {
+        await sql('BEGIN');
+        await applyIngestSettings(sql);
+        // inside: the triggers leave the per-client sums to the ingest, and its statements keep generic plans
+        expect(await sql(settings)).toEqual([{ sums: 'caller', plans: 'force_generic_plan' }]);
+        await sql(end);
+        // after: other work on this connection (a dashboard's statements) is summed and planned as usual
+        expect(await sql(settings)).toEqual([{ sums: '', plans: 'auto' }]);
+      }
+    });
   });
 
   it('has a down migration that makes the triggers sum every writer again, and an up migration that restores the ingest path', async () => {

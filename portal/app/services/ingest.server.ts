@@ -1,10 +1,10 @@
 import type { ExecutionReport } from '@monoliet/contract';
 import { withRetryOnConflict } from '~/lib/db-retry.server';
 import { RUN_STATUS_FILTERS } from '~/lib/run-filters';
-import { withPipelinedTransaction, type Sql } from '~/lib/raw-sql.server';
+import { handled, withPipelinedTransaction, type Sql } from '~/lib/raw-sql.server';
 import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
-import { addToRollupRowsSql, applyIngestRollups, sumClientsInIngest, type AddedRuns, type RollupKey } from './rollups.server';
+import { addToRollupRowsSql, applyIngestRollups, CLIENT_SUMS_BY_CALLER, type AddedRuns, type RollupKey } from './rollups.server';
 import { dedupeReports } from './run-merge';
 import { forgetWorkflows, rememberedWorkflowIds, rememberWorkflows } from './workflow-ids.server';
 
@@ -39,6 +39,21 @@ const OPEN_ERROR_ALERT = "EXISTS (SELECT 1 FROM alerts a WHERE a.workflow_id = u
 // the UTC day a run is counted on, as text ("YYYY-MM-DD"): no Date to parse per row
 const UTC_DAY = "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day";
 
+/** The columns of the upsert's runs, in the order of its array parameters ($3 on). */
+const UPSERT_COLUMNS = [
+  ['n8n_execution_id', 'text'],
+  ['workflow_id', 'uuid'],
+  ['status', 'text'],
+  ['mode', 'text'],
+  ['started_at', 'timestamptz'],
+  ['stopped_at', 'timestamptz'],
+  ['duration_ms', 'int'],
+  ['error_message', 'text'],
+  ['error_node', 'text'],
+  ['retry_of', 'text'],
+  ['item_count', 'int'],
+] as const;
+
 /**
  * The upsert, answering the (workflow, day) of every stored or changed run and, for a backfill, also
  * the previous (workflow, day) of runs it may move; it locks those rollup rows too, and adds the runs it
@@ -46,16 +61,15 @@ const UTC_DAY = "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day";
  * push's estimate, so the day a run was counted on can change. A push never changes a stored run's start
  * (MERGED_COLUMNS), so it skips that look-up and the rollup recount of runs it left unchanged.
  *
- * The runs arrive as ONE json parameter (an array of objects keyed by column; an absent key is null), not
- * as one array per column: pg serializes a JS array into PostgreSQL's array syntax by string
- * concatenation, element by element, which allocated about 2 KB per run (a backfill writes 250 runs a
- * page, see docs/PERFORMANCE.md); JSON.stringify builds one flat string.
+ * The runs arrive as one array per column, each written as PostgreSQL's array text by arrayLiteral: pg's
+ * own serialization of a JS array allocated about 2 KB per run (a backfill writes 250 runs a page), and a
+ * json document of the runs cost the database twice as long to take apart (json_to_recordset: 3.8-4.5 ms
+ * for 370 runs, unnest: 1.8-2.6 ms; docs/PERFORMANCE.md).
  */
 const upsertRunsSql = (withPrevious: boolean) => `
 WITH incoming AS (
-  SELECT * FROM json_to_recordset($2::json)
-    AS t(n8n_execution_id text, workflow_id uuid, status text, mode text, started_at timestamptz, stopped_at timestamptz,
-         duration_ms int, error_message text, error_node text, retry_of text, item_count int)
+  SELECT * FROM unnest(${UPSERT_COLUMNS.map(([, type], i) => `$${i + 3}::${type}[]`).join(', ')})
+    AS t(${UPSERT_COLUMNS.map(([name]) => name).join(', ')})
   ORDER BY n8n_execution_id
 )${
   withPrevious
@@ -70,7 +84,7 @@ WITH incoming AS (
   INSERT INTO execution_runs AS r (instance_id, n8n_execution_id, workflow_id, status, mode, started_at, stopped_at,
     duration_ms, error_message, error_node, retry_of, item_count, source)
   SELECT $1, i.n8n_execution_id, i.workflow_id, i.status, i.mode, i.started_at, i.stopped_at, i.duration_ms,
-         i.error_message, i.error_node, i.retry_of, i.item_count, $3 FROM incoming i
+         i.error_message, i.error_node, i.retry_of, i.item_count, $2 FROM incoming i
   ON CONFLICT (instance_id, n8n_execution_id) DO UPDATE
   SET ${columns.map((c) => `${c} = ${MERGED_COLUMNS[c]}`).join(',\n      ')},
       updated_at = now()
@@ -154,14 +168,14 @@ async function writeRunsOnce({ instanceId, runs, source, remembered }: { instanc
   const names = workflowNames(runs);
   return withRetryOnConflict(() =>
     withPipelinedTransaction(async (sql) => {
-      const clientSums = sumClientsInIngest(sql);
+      const settings = applyIngestSettings(sql);
       const workflowIds = (remembered && rememberedWorkflowIds(instanceId, names)) || (await resolveWorkflows({ instanceId, names, sql }));
       const rows = await sql<UpsertRow>(UPSERT_SQL[source], upsertBind({ instanceId, runs, workflowIds, source }), `ingest_upsert_${source}`);
       const changes = rollupChanges(rows);
       // Issued in this order and sent together, COMMIT behind them: the alert checks, then the rollups. From
       // the rollups statement (it changes the per-client rows) to the commit, the write holds per-client
       // rows other writers need.
-      const last = [clientSums, enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql }), applyIngestRollups({ ...changes, sql })];
+      const last = [settings, enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql }), applyIngestRollups({ ...changes, sql })];
       // a recount may be followed by a DELETE of the days it emptied, issued once its answer is known: it
       // must be on the wire before COMMIT (the helper throws the first failure of `last`)
       if (changes.recount.length > 0) await Promise.allSettled(last);
@@ -170,6 +184,19 @@ async function writeRunsOnce({ instanceId, runs, source, remembered }: { instanc
       return { value: outcomes, unawaited: last };
     }),
   );
+}
+
+/**
+ * The first statement of an ingest's transaction, pipelined with the next ones (its failure is read with
+ * theirs). Until the commit:
+ * - the ingest sums the per-client rollups itself (CLIENT_SUMS_BY_CALLER);
+ * - its statements run on their generic plans. The upsert's arrays are parameters: with the default
+ *   plan_cache_mode, PostgreSQL made a custom plan for every call (it knows an array's length, and
+ *   estimated the generic plan dearer), planning the whole statement each time, 3 ms for one run against
+ *   0.4 ms to run it (docs/PERFORMANCE.md).
+ */
+export function applyIngestSettings(sql: Sql) {
+  return handled(sql(`SELECT ${CLIENT_SUMS_BY_CALLER}, set_config('plan_cache_mode', 'force_generic_plan', true)`, [], 'ingest_settings'));
 }
 
 const isDeletedWorkflow = (error: unknown) =>
@@ -229,26 +256,49 @@ function upsertBind({
   workflowIds: Map<string, string>;
   source: RunSource;
 }) {
-  // keys as the columns of json_to_recordset; JSON.stringify leaves out undefined values (→ NULL)
-  const rows = runs.map((r) => ({
-    n8n_execution_id: wellFormed(r.executionId),
-    workflow_id: workflowIds.get(r.workflowId)!,
-    status: r.status,
-    mode: wellFormed(r.mode) ?? 'unknown',
-    started_at: r.startedAt,
-    stopped_at: r.stoppedAt ?? undefined,
-    duration_ms: r.durationMs ?? durationOf(r) ?? undefined,
-    error_message: wellFormed(r.errorMessage),
-    error_node: wellFormed(r.errorNode),
-    retry_of: wellFormed(r.retryOf ?? undefined),
-    item_count: r.itemCount,
-  }));
-  return [instanceId, JSON.stringify(rows), source];
+  const columns: Record<(typeof UPSERT_COLUMNS)[number][0], (string | number | null | undefined)[]> = {
+    n8n_execution_id: [],
+    workflow_id: [],
+    status: [],
+    mode: [],
+    started_at: [],
+    stopped_at: [],
+    duration_ms: [],
+    error_message: [],
+    error_node: [],
+    retry_of: [],
+    item_count: [],
+  };
+  for (const r of runs) {
+    columns.n8n_execution_id.push(wellFormed(r.executionId));
+    columns.workflow_id.push(workflowIds.get(r.workflowId)!);
+    columns.status.push(r.status);
+    columns.mode.push(wellFormed(r.mode) ?? 'unknown');
+    columns.started_at.push(r.startedAt);
+    columns.stopped_at.push(r.stoppedAt);
+    columns.duration_ms.push(r.durationMs ?? durationOf(r));
+    columns.error_message.push(wellFormed(r.errorMessage));
+    columns.error_node.push(wellFormed(r.errorNode));
+    columns.retry_of.push(wellFormed(r.retryOf ?? undefined));
+    columns.item_count.push(r.itemCount);
+  }
+  return [instanceId, source, ...UPSERT_COLUMNS.map(([name]) => arrayLiteral(columns[name]))];
+}
+
+const ARRAY_ELEMENT_SPECIAL = /["\\]/g;
+/** PostgreSQL's array text of `values`: each value quoted (a quote or backslash escaped), NULL unquoted. */
+function arrayLiteral(values: (string | number | null | undefined)[]): string {
+  let text = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) text += ',';
+    text += value === null || value === undefined ? 'NULL' : typeof value === 'number' ? String(value) : `"${value.replace(ARRAY_ELEMENT_SPECIAL, '\\$&')}"`;
+  }
+  return text + '}';
 }
 
 // A lone UTF-16 surrogate (half of a pair) is not text: the API refuses pushes carrying one, but text from
-// n8n (a backfill) is not checked. Sent as a text array it became U+FFFD in the column; JSON.stringify
-// writes it as a \ud800 escape, which PostgreSQL's json refuses, so it is replaced here as before.
+// n8n (a backfill) is not checked. It is stored as U+FFFD (what encoding it as UTF-8 would make of it).
 const LONE_SURROGATE = /\p{Surrogate}/gu;
 function wellFormed<T extends string | undefined>(text: T): T {
   return text?.replace(LONE_SURROGATE, '\uFFFD') as T;

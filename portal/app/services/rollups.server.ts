@@ -1,5 +1,5 @@
 import type { Transaction } from 'sequelize';
-import { handled, type Sql } from '~/lib/raw-sql.server';
+import type { Sql } from '~/lib/raw-sql.server';
 import { RUN_STATUS_FILTERS } from '~/lib/run-filters';
 import { getDb } from '~/models/index.server';
 
@@ -67,7 +67,7 @@ async function deleteEmptiedDays({ emptied, sql }: { emptied: { workflow_id: str
 //    changed, in one ordered pass: the per-client rows, shared by every workflow of a client, are locked
 //    only from there to the commit, and two writers cannot each hold some of them while waiting for the
 //    other's. execution_daily's statement triggers, which sum every other writer's changes into the
-//    per-client rows, stand aside inside the ingest's transaction (sumClientsInIngest).
+//    per-client rows, stand aside inside the ingest's transaction (CLIENT_SUMS_BY_CALLER).
 // Each (workflow, day) row is written once per write (until 2026-11-26 it was locked, then changed, and the
 // trigger read both versions back: a third of the database's work in a batch, docs/PERFORMANCE.md). The
 // statements address the rows through ON CONFLICT and per-key look-ups, that is through the unique
@@ -75,12 +75,10 @@ async function deleteEmptiedDays({ emptied, sql }: { emptied: { workflow_id: str
 // (the planner guesses 100 rows for a json_to_recordset), which grows with the history.
 
 /**
- * Issued first in the ingest's transaction: execution_daily's triggers leave the per-client rows to it
- * until the commit. Not awaited (the caller reads its failure later), so a handler is attached at once.
+ * A select-list expression for the first statement of the ingest's transaction: execution_daily's triggers
+ * leave the per-client rows to the ingest (applyIngestRollups) until the commit.
  */
-export function sumClientsInIngest(sql: Sql) {
-  return handled(sql(`SELECT set_config('monoliet.client_rollups', 'caller', true)`, [], 'client_rollups_by_caller'));
-}
+export const CLIENT_SUMS_BY_CALLER = "set_config('monoliet.client_rollups', 'caller', true)";
 
 /**
  * A statement part (for a data-modifying CTE) that creates or locks, in key order, the execution_daily
