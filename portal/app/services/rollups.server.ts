@@ -110,22 +110,13 @@ export function addToRollupRowsSql(runs: string) {
      WHERE EXCLUDED.total <> 0`;
 }
 
-/**
- * The ingest's last statement: counts the days in `recount` again (their rows are locked, and hold the
- * runs the write added) and adds to the per-client rows the sums of the write's added runs (`added`, as
- * addToRollupRowsSql added them) and of the recounts, in (client, day) order. Deletes the days left
- * without runs.
- */
-export async function applyIngestRollups({ recount, added, sql }: { recount: RollupKey[]; added: AddedRuns[]; sql: Sql }) {
-  const recountKeys = uniqueSortedKeys(recount);
-  if (recountKeys.length === 0 && added.length === 0) return;
-  const sum = (column: string) => `coalesce(sum(a.${column}) FILTER (WHERE ${COUNTED_ADDED}), 0)`;
-  const emptied = await sql<{ workflow_id: string; day: string }>(
-    `WITH recounted AS (
+const sumAdded = (column: string) => `coalesce(sum(a.${column}) FILTER (WHERE ${COUNTED_ADDED}), 0)`;
+/** applyIngestRollups's statement, built once: $1 the added runs' sums, $2 the keys to count again (json). */
+const INGEST_ROLLUPS_SQL = `WITH recounted AS (
        ${RECOUNT_CHANGES('$2')}
      ), changes AS (
-       SELECT a.workflow_id, a.day, ${sum('total')} AS total, ${sum('success')} AS success, ${sum('error')} AS error,
-              ${sum('sum_duration_ms')} AS sum_duration_ms, ${sum('success')} AS priced, 0 AS minutes_before
+       SELECT a.workflow_id, a.day, ${sumAdded('total')} AS total, ${sumAdded('success')} AS success, ${sumAdded('error')} AS error,
+              ${sumAdded('sum_duration_ms')} AS sum_duration_ms, ${sumAdded('success')} AS priced, 0 AS minutes_before
        FROM json_to_recordset($1::json)
          AS a(workflow_id uuid, day date, manual boolean, total int, success int, error int, sum_duration_ms bigint)
        GROUP BY a.workflow_id, a.day
@@ -153,7 +144,19 @@ export async function applyIngestRollups({ recount, added, sql }: { recount: Rol
        ON CONFLICT ON CONSTRAINT execution_client_daily_key DO UPDATE
        SET ${addSums('c')}
      )
-     SELECT workflow_id, day::text AS day FROM recounted WHERE counted = 0`,
+     SELECT workflow_id, day::text AS day FROM recounted WHERE counted = 0`;
+
+/**
+ * The ingest's last statement: counts the days in `recount` again (their rows are locked, and hold the
+ * runs the write added) and adds to the per-client rows the sums of the write's added runs (`added`, as
+ * addToRollupRowsSql added them) and of the recounts, in (client, day) order. Deletes the days left
+ * without runs.
+ */
+export async function applyIngestRollups({ recount, added, sql }: { recount: RollupKey[]; added: AddedRuns[]; sql: Sql }) {
+  const recountKeys = uniqueSortedKeys(recount);
+  if (recountKeys.length === 0 && added.length === 0) return;
+  const emptied = await sql<{ workflow_id: string; day: string }>(
+    INGEST_ROLLUPS_SQL,
     [
       JSON.stringify(added.map((a) => ({ workflow_id: a.workflowId, day: a.day, manual: a.manual, total: a.total, success: a.success, error: a.error, sum_duration_ms: a.sumDurationMs }))),
       JSON.stringify(recountKeys.map((k) => ({ workflow_id: k.workflowId, day: k.day }))),
