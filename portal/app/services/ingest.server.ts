@@ -39,20 +39,21 @@ const OPEN_ERROR_ALERT = "EXISTS (SELECT 1 FROM alerts a WHERE a.workflow_id = u
 // the UTC day a run is counted on, as text ("YYYY-MM-DD"): no Date to parse per row
 const UTC_DAY = "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day";
 
-/** The columns of the upsert's runs, in the order of its array parameters ($3 on). */
-const UPSERT_COLUMNS = [
-  ['n8n_execution_id', 'text'],
-  ['workflow_id', 'uuid'],
-  ['status', 'text'],
-  ['mode', 'text'],
-  ['started_at', 'timestamptz'],
-  ['stopped_at', 'timestamptz'],
-  ['duration_ms', 'int'],
-  ['error_message', 'text'],
-  ['error_node', 'text'],
-  ['retry_of', 'text'],
-  ['item_count', 'int'],
-] as const;
+type ColumnValue = string | number | null | undefined;
+/** The columns of the upsert's runs, in the order of its array parameters ($3 on): name, type, and each run's value. */
+const UPSERT_COLUMNS: [name: string, type: string, value: (run: ExecutionReport, workflowIds: Map<string, string>) => ColumnValue][] = [
+  ['n8n_execution_id', 'text', (r) => wellFormed(r.executionId)],
+  ['workflow_id', 'uuid', (r, workflowIds) => workflowIds.get(r.workflowId)!],
+  ['status', 'text', (r) => r.status],
+  ['mode', 'text', (r) => wellFormed(r.mode) ?? 'unknown'],
+  ['started_at', 'timestamptz', (r) => r.startedAt],
+  ['stopped_at', 'timestamptz', (r) => r.stoppedAt],
+  ['duration_ms', 'int', (r) => r.durationMs ?? durationOf(r)],
+  ['error_message', 'text', (r) => wellFormed(r.errorMessage)],
+  ['error_node', 'text', (r) => wellFormed(r.errorNode)],
+  ['retry_of', 'text', (r) => wellFormed(r.retryOf ?? undefined)],
+  ['item_count', 'int', (r) => r.itemCount],
+];
 
 /**
  * The upsert, answering the (workflow, day) of every stored or changed run and, for a backfill, also
@@ -256,38 +257,12 @@ function upsertBind({
   workflowIds: Map<string, string>;
   source: RunSource;
 }) {
-  const columns: Record<(typeof UPSERT_COLUMNS)[number][0], (string | number | null | undefined)[]> = {
-    n8n_execution_id: [],
-    workflow_id: [],
-    status: [],
-    mode: [],
-    started_at: [],
-    stopped_at: [],
-    duration_ms: [],
-    error_message: [],
-    error_node: [],
-    retry_of: [],
-    item_count: [],
-  };
-  for (const r of runs) {
-    columns.n8n_execution_id.push(wellFormed(r.executionId));
-    columns.workflow_id.push(workflowIds.get(r.workflowId)!);
-    columns.status.push(r.status);
-    columns.mode.push(wellFormed(r.mode) ?? 'unknown');
-    columns.started_at.push(r.startedAt);
-    columns.stopped_at.push(r.stoppedAt);
-    columns.duration_ms.push(r.durationMs ?? durationOf(r));
-    columns.error_message.push(wellFormed(r.errorMessage));
-    columns.error_node.push(wellFormed(r.errorNode));
-    columns.retry_of.push(wellFormed(r.retryOf ?? undefined));
-    columns.item_count.push(r.itemCount);
-  }
-  return [instanceId, source, ...UPSERT_COLUMNS.map(([name]) => arrayLiteral(columns[name]))];
+  return [instanceId, source, ...UPSERT_COLUMNS.map(([, , value]) => arrayLiteral(runs.map((run) => value(run, workflowIds))))];
 }
 
 const ARRAY_ELEMENT_SPECIAL = /["\\]/g;
 /** PostgreSQL's array text of `values`: each value quoted (a quote or backslash escaped), NULL unquoted. */
-function arrayLiteral(values: (string | number | null | undefined)[]): string {
+function arrayLiteral(values: ColumnValue[]): string {
   let text = '{';
   for (let i = 0; i < values.length; i++) {
     const value = values[i];

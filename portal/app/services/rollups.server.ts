@@ -15,14 +15,14 @@ const SUMS = ['total', 'success', 'error', 'sum_duration_ms', 'minutes_saved'];
 const addSums = (alias: string) => SUMS.map((column) => `${column} = ${alias}.${column} + EXCLUDED.${column}`).join(', ');
 
 /**
- * The change of each (workflow, day) in the json parameter `param` (workflow_id, day) counted again: the
+ * The change of each (workflow, day) in the json parameter $2 (workflow_id, day) counted again: the
  * difference between a fresh count from execution_runs (committed runs and the transaction's own) and
  * the row as the transaction locked it; `counted` is the fresh total (0: the day has no runs left).
  */
-const RECOUNT_CHANGES = (param: string) => `SELECT k.workflow_id, k.day, c.total - cur.total AS total, c.success - cur.success AS success,
+const RECOUNT_CHANGES = `SELECT k.workflow_id, k.day, c.total - cur.total AS total, c.success - cur.success AS success,
               c.error - cur.error AS error, c.sum_duration_ms - cur.sum_duration_ms AS sum_duration_ms, c.success AS priced,
               cur.minutes_saved AS minutes_before, c.total AS counted
-       FROM json_to_recordset(${param}::json) AS k(workflow_id uuid, day date)
+       FROM json_to_recordset($2::json) AS k(workflow_id uuid, day date)
        -- per key, a range scan of execution_runs_workflow_started_idx: the cost follows the runs of the
        -- touched days, not the size of the table (a join over all keys at once planned a full scan)
        CROSS JOIN LATERAL (
@@ -113,7 +113,7 @@ export function addToRollupRowsSql(runs: string) {
 const sumAdded = (column: string) => `coalesce(sum(a.${column}) FILTER (WHERE ${COUNTED_ADDED}), 0)`;
 /** applyIngestRollups's statement, built once: $1 the added runs' sums, $2 the keys to count again (json). */
 const INGEST_ROLLUPS_SQL = `WITH recounted AS (
-       ${RECOUNT_CHANGES('$2')}
+       ${RECOUNT_CHANGES}
      ), changes AS (
        SELECT a.workflow_id, a.day, ${sumAdded('total')} AS total, ${sumAdded('success')} AS success, ${sumAdded('error')} AS error,
               ${sumAdded('sum_duration_ms')} AS sum_duration_ms, ${sumAdded('success')} AS priced, 0 AS minutes_before
