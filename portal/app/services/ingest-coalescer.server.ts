@@ -45,7 +45,24 @@ export function submitRuns({ instanceId, source, runs, write }: { instanceId: st
     else parts.set(shard, [run]);
   }
   const written = [...parts].map(([shard, part]) => submitToLane({ key: `${instanceId}|${source}|${shard}`, instanceId, source, runs: part, write }));
-  return written.length === 1 ? written[0]! : Promise.all(written).then((outcomes) => new Map(outcomes.flatMap((o) => [...o])));
+  return written.length === 1 ? written[0]! : Promise.all(written).then((outcomes) => outcomesOf(runs, outcomes));
+}
+
+/**
+ * The outcomes of `runs`, from their lanes' writes. Each write answers every run of its group (up to
+ * MAX_RUNS_PER_WRITE), so only this push's runs are looked up, rather than the groups' answers copied.
+ */
+function outcomesOf(runs: ExecutionReport[], written: RunOutcomes[]): RunOutcomes {
+  const outcomes: RunOutcomes = new Map();
+  for (const run of runs) {
+    for (const lane of written) {
+      const outcome = lane.get(run.executionId);
+      if (outcome === undefined) continue;
+      outcomes.set(run.executionId, outcome);
+      break;
+    }
+  }
+  return outcomes;
 }
 
 /** The lane of a workflow's runs (its n8n id hashed), of `lanes`. */

@@ -257,17 +257,23 @@ function upsertBind({
   workflowIds: Map<string, string>;
   source: RunSource;
 }) {
-  return [instanceId, source, ...UPSERT_COLUMNS.map(([, , value]) => arrayLiteral(runs.map((run) => value(run, workflowIds))))];
+  return [instanceId, source, ...UPSERT_COLUMNS.map(([, , value]) => arrayLiteral(runs, (run) => value(run, workflowIds)))];
 }
 
 const ARRAY_ELEMENT_SPECIAL = /["\\]/g;
-/** PostgreSQL's array text of `values`: each value quoted (a quote or backslash escaped), NULL unquoted. */
-function arrayLiteral(values: ColumnValue[]): string {
+/**
+ * PostgreSQL's array text of each run's `value`: each value quoted (a quote or backslash escaped), NULL
+ * unquoted. Written straight from the runs, without an array of the values in between.
+ */
+function arrayLiteral(runs: ExecutionReport[], valueOf: (run: ExecutionReport) => ColumnValue): string {
   let text = '{';
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
+  for (let i = 0; i < runs.length; i++) {
+    const value = valueOf(runs[i]!);
     if (i > 0) text += ',';
-    text += value === null || value === undefined ? 'NULL' : typeof value === 'number' ? String(value) : `"${value.replace(ARRAY_ELEMENT_SPECIAL, '\\$&')}"`;
+    if (value === null || value === undefined) text += 'NULL';
+    else if (typeof value === 'number') text += value;
+    // most values need no escape: test for the two characters before running the replacement
+    else text += value.includes('"') || value.includes('\\') ? `"${value.replace(ARRAY_ELEMENT_SPECIAL, '\\$&')}"` : `"${value}"`;
   }
   return text + '}';
 }
