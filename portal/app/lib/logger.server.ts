@@ -43,7 +43,31 @@ function createLogger() {
       const requestId = getRequestId();
       return requestId ? { requestId } : {};
     },
-  });
+  }, logDestination());
+}
+
+/** Info lines wait at most this long for a block to fill. */
+export const LOG_FLUSH_MS = 100;
+const LOG_BLOCK_BYTES = 4096;
+const WARN = 40;
+
+/**
+ * Standard output, written in blocks: a busy portal wrote each request line with a write of its own on
+ * the thread pool (about 6 % of a single push's CPU, docs/PERFORMANCE.md). Lines are kept until 4 KB have
+ * gathered or for at most LOG_FLUSH_MS, in order; a warning or an error is written at once, with what
+ * came before it. pino writes what is left when the process exits.
+ */
+function logDestination() {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: LOG_BLOCK_BYTES, periodicFlush: LOG_FLUSH_MS });
+  return {
+    // pino sets lastLevel before each write
+    [pino.symbols.needsMetadataGsym]: true,
+    lastLevel: 0,
+    write(line: string) {
+      destination.write(line);
+      if (this.lastLevel >= WARN) destination.flush();
+    },
+  };
 }
 
 export const logger = createLogger();
