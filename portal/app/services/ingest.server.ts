@@ -2,6 +2,7 @@ import type { ExecutionReport } from '@monoliet/contract';
 import { withRetryOnConflict } from '~/lib/db-retry.server';
 import { RUN_STATUS_FILTERS } from '~/lib/run-filters';
 import { handled, withPipelinedTransaction, type Sql } from '~/lib/raw-sql.server';
+import { arrayLiteral, type ArrayElement } from '~/lib/sql-array.server';
 import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
 import { addToRollupRowsSql, applyIngestRollups, CLIENT_SUMS_BY_CALLER, type AddedRuns, type RollupKey } from './rollups.server';
@@ -39,9 +40,8 @@ const OPEN_ERROR_ALERT = "EXISTS (SELECT 1 FROM alerts a WHERE a.workflow_id = u
 // the UTC day a run is counted on, as text ("YYYY-MM-DD"): no Date to parse per row
 const UTC_DAY = "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day";
 
-type ColumnValue = string | number | null | undefined;
 /** The columns of the upsert's runs, in the order of its array parameters ($3 on): name, type, and each run's value. */
-const UPSERT_COLUMNS: [name: string, type: string, value: (run: ExecutionReport, workflowIds: Map<string, string>) => ColumnValue][] = [
+const UPSERT_COLUMNS: [name: string, type: string, value: (run: ExecutionReport, workflowIds: Map<string, string>) => ArrayElement][] = [
   ['n8n_execution_id', 'text', (r) => wellFormed(r.executionId)],
   ['workflow_id', 'uuid', (r, workflowIds) => workflowIds.get(r.workflowId)!],
   ['status', 'text', (r) => r.status],
@@ -62,10 +62,9 @@ const UPSERT_COLUMNS: [name: string, type: string, value: (run: ExecutionReport,
  * push's estimate, so the day a run was counted on can change. A push never changes a stored run's start
  * (MERGED_COLUMNS), so it skips that look-up and the rollup recount of runs it left unchanged.
  *
- * The runs arrive as one array per column, each written as PostgreSQL's array text by arrayLiteral: pg's
- * own serialization of a JS array allocated about 2 KB per run (a backfill writes 250 runs a page), and a
- * json document of the runs cost the database twice as long to take apart (json_to_recordset: 3.8-4.5 ms
- * for 370 runs, unnest: 1.8-2.6 ms; docs/PERFORMANCE.md).
+ * The runs arrive as one array per column (arrayLiteral): a json document of the runs cost the database
+ * twice as long to take apart (json_to_recordset: 3.8-4.5 ms for 370 runs, unnest: 1.8-2.6 ms;
+ * docs/PERFORMANCE.md).
  */
 const upsertRunsSql = (withPrevious: boolean) => `
 WITH incoming AS (
@@ -258,24 +257,6 @@ function upsertBind({
   source: RunSource;
 }) {
   return [instanceId, source, ...UPSERT_COLUMNS.map(([, , value]) => arrayLiteral(runs, (run) => value(run, workflowIds)))];
-}
-
-const ARRAY_ELEMENT_SPECIAL = /["\\]/g;
-/**
- * PostgreSQL's array text of each run's `value`: each value quoted (a quote or backslash escaped), NULL
- * unquoted. Written straight from the runs, without an array of the values in between.
- */
-function arrayLiteral(runs: ExecutionReport[], valueOf: (run: ExecutionReport) => ColumnValue): string {
-  let text = '{';
-  for (let i = 0; i < runs.length; i++) {
-    const value = valueOf(runs[i]!);
-    if (i > 0) text += ',';
-    if (value === null || value === undefined) text += 'NULL';
-    else if (typeof value === 'number') text += value;
-    // most values need no escape: test for the two characters before running the replacement
-    else text += value.includes('"') || value.includes('\\') ? `"${value.replace(ARRAY_ELEMENT_SPECIAL, '\\$&')}"` : `"${value}"`;
-  }
-  return text + '}';
 }
 
 // A lone UTF-16 surrogate (half of a pair) is not text: the API refuses pushes carrying one, but text from

@@ -1,0 +1,26 @@
+// Arrays as statement parameters, written as PostgreSQL's array text. pg's own serialization of a JS array
+// allocated about 2 KB per element (it escapes through JSON), and a json document of rows cost the
+// database about twice as long to take apart as unnest of one array per column (docs/PERFORMANCE.md).
+
+export type ArrayElement = string | number | boolean | null | undefined;
+
+const ELEMENT_SPECIAL = /["\\]/g;
+
+/**
+ * PostgreSQL's array text of `valueOf` of each item: text quoted (a quote or backslash escaped), a boolean
+ * as t or f, NULL (null or undefined) unquoted. Written straight from the items, with no array of the
+ * values in between.
+ */
+export function arrayLiteral<T>(items: readonly T[], valueOf: (item: T) => ArrayElement): string {
+  let text = '{';
+  for (let i = 0; i < items.length; i++) {
+    const value = valueOf(items[i]!);
+    if (i > 0) text += ',';
+    if (value === null || value === undefined) text += 'NULL';
+    else if (typeof value === 'number') text += value;
+    else if (typeof value === 'boolean') text += value ? 't' : 'f';
+    // most text needs no escape: test for the two characters before running the replacement
+    else text += value.includes('"') || value.includes('\\') ? `"${value.replace(ELEMENT_SPECIAL, '\\$&')}"` : `"${value}"`;
+  }
+  return text + '}';
+}
