@@ -3,13 +3,14 @@ import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../app/lib/config.server';
+import { isApiRequest } from './errors';
 
 type Locals = { locals: { cspNonce?: string } };
 
 /**
- * Security headers on every response. Scripts run only with this response's nonce (Remix's <Scripts>,
- * <ScrollRestoration> and streamed data get it through the load context) or from our own origin;
- * nothing may frame the portal. Under `npm run dev`, Vite's HMR needs inline scripts, eval and a
+ * Security headers on every response; API answers get a fixed set of them (apiHeaders). On pages, scripts
+ * run only with this response's nonce (Remix's <Scripts>, <ScrollRestoration> and streamed data get it
+ * through the load context) or from our own origin; nothing may frame the portal. Under `npm run dev`, Vite's HMR needs inline scripts, eval and a
  * websocket, so the dev policy is looser.
  */
 export function securityHeaders({ config, isDev }: { config: Config; isDev: boolean }): RequestHandler {
@@ -42,8 +43,14 @@ export function securityHeaders({ config, isDev }: { config: Config; isDev: bool
   // once, with a placeholder nonce, and each response gets them with its own nonce (helmet's dozen
   // middlewares per request cost about 5 % of an API call's CPU)
   // each value split at its nonce slots once: a response joins the parts with its own nonce
-  const recorded = recordHeaders(headers).map(([name, value]) => [name, value.split(NONCE_SLOT)] as const);
-  return (_req, res, next) => {
+  const recordedHeaders = recordHeaders(headers);
+  const recorded = recordedHeaders.map(([name, value]) => [name, value.split(NONCE_SLOT)] as const);
+  const api = apiHeaders(recordedHeaders);
+  return (req, res, next) => {
+    if (isApiRequest(req)) {
+      for (const [name, value] of api) res.setHeader(name, value);
+      return next();
+    }
     // 122 random bits; randomUUID draws from a buffer of entropy, randomBytes(16) made a system call per request
     const nonce = randomUUID().replaceAll('-', '');
     res.locals.cspNonce = nonce;
@@ -53,6 +60,18 @@ export function securityHeaders({ config, isDev }: { config: Config; isDev: bool
 }
 
 const NONCE_SLOT = 'monoliet-nonce-slot';
+
+// An API answer is JSON or a file download, never a page: nothing may run in it, load from it or frame it,
+// so its policy needs no nonce (the OWASP REST headers). The page headers that only matter to a document
+// (cross-origin opener, origin-keyed agent cluster, DNS prefetch, IE download and XSS filter switches) are
+// left off, and the rest are the pages' own.
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+const API_HEADERS = new Set(['Strict-Transport-Security', 'X-Content-Type-Options', 'X-Frame-Options', 'Referrer-Policy', 'Cross-Origin-Resource-Policy', 'X-Permitted-Cross-Domain-Policies']);
+
+/** The headers of every API answer: the pages' headers that matter to one, and a policy of its own. */
+function apiHeaders(pageHeaders: [string, string][]): [string, string][] {
+  return [['Content-Security-Policy', API_CSP], ...pageHeaders.filter(([name]) => API_HEADERS.has(name))];
+}
 
 /** The headers `middleware` sets on a response whose nonce is NONCE_SLOT. */
 function recordHeaders(middleware: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void): [string, string][] {

@@ -124,7 +124,9 @@ describe('API errors', () => {
     expect(created.headers.get('cache-control')).toBe('no-store');
     expect(created.headers.get('x-request-id')).toBe('api-probe-0001');
     expect(created.headers.get('x-frame-options')).toBe('DENY');
-    expect(created.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[0-9a-f]{32}'/);
+    expect(created.headers.get('x-content-type-options')).toBe('nosniff');
+    // JSON is never a page: nothing may run in it or frame it, and no nonce is needed
+    expect(created.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(Number(created.headers.get('content-length'))).toBe(Buffer.byteLength(JSON.stringify(created.body)));
     const head = await api('HEAD', '/clients');
     expect([head.status, head.headers.get('content-type')]).toEqual([200, 'application/json']);

@@ -54,6 +54,15 @@ describe('security headers in production', () => {
     expect(nonces[0]).not.toBe(nonces[1]);
   });
 
+  it('gives API answers HSTS, nosniff, frame denial and a policy that lets nothing load or run', async () => {
+    const response = await fetch(`${portal.url}/api/v1/clients`, viaProxy());
+    expect(response.status).toBe(401);
+    expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
   it('gives static assets the same protective headers', async () => {
     const html = await (await fetch(`${portal.url}/login`, viaProxy())).text();
     const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(html)![1]!;
