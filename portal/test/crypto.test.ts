@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { decrypt, decryptFernet, DecryptionError, encrypt, keyIdOf } from '~/lib/crypto.server';
+import { decrypt, decryptFernet, DecryptionError, encrypt, keyIdOf, sha256 } from '~/lib/crypto.server';
 import { resetConfig } from '~/lib/config.server';
 import { ApiCredential } from '~/models/index.server';
 import { createCredential } from '~/services/credentials.server';
@@ -81,5 +81,13 @@ describe('rotate-keys', () => {
     process.env.ENCRYPTION_KEYS = `other:${randomBytes(32).toString('base64')}`;
     resetConfig();
     await expect(rotateEncryptionKeys()).rejects.toThrow(`api_credentials ${credential.id} (key "test1")`);
+  });
+});
+
+describe('token hashes', () => {
+  it('are SHA-256 in lowercase hex, so tokens stored by earlier versions still match', () => {
+    // FIPS 180-2's test vectors
+    expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { getConfig } from './config.server';
 
 // AES-256-GCM with the key id in the ciphertext: "v1:<key id>:<iv>:<tag>:<ciphertext>" (base64url parts).
@@ -70,9 +70,9 @@ export function decryptFernet({ token, key }: { token: string; key: string }): s
   }
 }
 
-/** SHA-256 in hex, for storing API tokens and one-time links. */
+/** SHA-256 in hex, for storing API tokens and one-time links (every API call hashes its token: the one-shot form, no Hash object). */
 export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
+  return hash('sha256', value, 'hex');
 }
 
 export function randomToken(bytes = 32): string {
