@@ -1,6 +1,6 @@
-// Arrays as statement parameters, written as PostgreSQL's array text. pg's own serialization of a JS array
-// allocated about 2 KB per element (it escapes through JSON), and a json document of rows cost the
-// database about twice as long to take apart as unnest of one array per column (docs/PERFORMANCE.md).
+// Arrays as statement parameters, written as PostgreSQL's array text. pg's own serialization of JS arrays
+// allocated about 2 KB per run of the ingest's upsert, and a json document of rows cost the database about
+// twice as long to take apart as unnest of one array per column (docs/PERFORMANCE.md).
 
 export type ArrayElement = string | number | boolean | null | undefined;
 

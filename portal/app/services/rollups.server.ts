@@ -34,7 +34,8 @@ const RECOUNT_CHANGES = `SELECT k.workflow_id, k.day, c.total - cur.total AS tot
          FROM execution_runs r
          -- the day's range as row comparisons on (workflow_id, started_at): only the two-column index can
          -- take them. A generic plan made while the table was small (decision 14) picked the started_at
-         -- index and read every workflow's runs of the day for each key (2 ms a key at 250,000 runs).
+         -- index and read every workflow's runs of the day for each key (3,200 runs a key at 240,000 runs,
+         -- where the two-column index reads about 60).
          WHERE r.workflow_id = k.workflow_id
            AND (r.workflow_id, r.started_at) >= (k.workflow_id, k.day::timestamp AT TIME ZONE 'UTC')
            AND (r.workflow_id, r.started_at) < (k.workflow_id, (k.day + 1)::timestamp AT TIME ZONE 'UTC')
