@@ -10,8 +10,8 @@ type Locals = { locals: { cspNonce?: string } };
 /**
  * Security headers on every response; API answers get a fixed set of them (apiHeaders). On pages, scripts
  * run only with this response's nonce (Remix's <Scripts>, <ScrollRestoration> and streamed data get it
- * through the load context) or from our own origin; nothing may frame the portal. Under `npm run dev`, Vite's HMR needs inline scripts, eval and a
- * websocket, so the dev policy is looser.
+ * through the load context) or from our own origin; nothing may frame the portal. Under `npm run dev`,
+ * Vite's HMR needs inline scripts, eval and a websocket, so the dev policy is looser.
  */
 export function securityHeaders({ config, isDev }: { config: Config; isDev: boolean }): RequestHandler {
   const nonceSource = (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as ServerResponse & Locals).locals.cspNonce}'`;

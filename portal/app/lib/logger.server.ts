@@ -47,7 +47,7 @@ function createLogger() {
 }
 
 /** Info lines wait at most this long for a block to fill. */
-export const LOG_FLUSH_MS = 100;
+const LOG_FLUSH_MS = 100;
 const LOG_BLOCK_BYTES = 4096;
 const WARN = 40;
 

@@ -24,3 +24,19 @@ export function arrayLiteral<T>(items: readonly T[], valueOf: (item: T) => Array
   }
   return text + '}';
 }
+
+/**
+ * A relation passed as one array parameter per column: each column's name, PostgreSQL type, and value of an
+ * item (`context`: what the values need besides the item, the same for every item).
+ */
+export type ArrayColumns<T, C = undefined> = readonly (readonly [name: string, type: string, value: (item: T, context: C) => ArrayElement])[];
+
+/** `unnest(...) AS alias(...)` over `columns`, their parameters numbered from `firstParam`. */
+export function unnestSql<T, C>(columns: ArrayColumns<T, C>, { firstParam, alias }: { firstParam: number; alias: string }): string {
+  return `unnest(${columns.map(([, type], i) => `$${firstParam + i}::${type}[]`).join(', ')}) AS ${alias}(${columns.map(([name]) => name).join(', ')})`;
+}
+
+/** The parameters of `unnestSql(columns)` for `items`: one array text per column. */
+export function arrayParams<T, C>(columns: ArrayColumns<T, C>, items: readonly T[], context: C): string[] {
+  return columns.map(([, , value]) => arrayLiteral(items, (item) => value(item, context)));
+}

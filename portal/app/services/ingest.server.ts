@@ -2,7 +2,7 @@ import type { ExecutionReport } from '@monoliet/contract';
 import { withRetryOnConflict } from '~/lib/db-retry.server';
 import { RUN_STATUS_FILTERS } from '~/lib/run-filters';
 import { handled, withPipelinedTransaction, type Sql } from '~/lib/raw-sql.server';
-import { arrayLiteral, type ArrayElement } from '~/lib/sql-array.server';
+import { arrayParams, unnestSql, type ArrayColumns } from '~/lib/sql-array.server';
 import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
 import { addToRollupRowsSql, applyIngestRollups, CLIENT_SUMS_BY_CALLER, type AddedRuns, type RollupKey } from './rollups.server';
@@ -41,7 +41,7 @@ const OPEN_ERROR_ALERT = "EXISTS (SELECT 1 FROM alerts a WHERE a.workflow_id = u
 const UTC_DAY = "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day";
 
 /** The columns of the upsert's runs, in the order of its array parameters ($3 on): name, type, and each run's value. */
-const UPSERT_COLUMNS: [name: string, type: string, value: (run: ExecutionReport, workflowIds: Map<string, string>) => ArrayElement][] = [
+const UPSERT_COLUMNS: ArrayColumns<ExecutionReport, Map<string, string>> = [
   ['n8n_execution_id', 'text', (r) => wellFormed(r.executionId)],
   ['workflow_id', 'uuid', (r, workflowIds) => workflowIds.get(r.workflowId)!],
   ['status', 'text', (r) => r.status],
@@ -62,14 +62,13 @@ const UPSERT_COLUMNS: [name: string, type: string, value: (run: ExecutionReport,
  * push's estimate, so the day a run was counted on can change. A push never changes a stored run's start
  * (MERGED_COLUMNS), so it skips that look-up and the rollup recount of runs it left unchanged.
  *
- * The runs arrive as one array per column (arrayLiteral): a json document of the runs cost the database
- * twice as long to take apart (json_to_recordset: 3.8-4.5 ms for 370 runs, unnest: 1.8-2.6 ms;
+ * The runs arrive as one array per column (lib/sql-array.server.ts): a json document of the runs cost the
+ * database twice as long to take apart (json_to_recordset: 3.8-4.5 ms for 370 runs, unnest: 1.8-2.6 ms;
  * docs/PERFORMANCE.md).
  */
 const upsertRunsSql = (withPrevious: boolean) => `
 WITH incoming AS (
-  SELECT * FROM unnest(${UPSERT_COLUMNS.map(([, type], i) => `$${i + 3}::${type}[]`).join(', ')})
-    AS t(${UPSERT_COLUMNS.map(([name]) => name).join(', ')})
+  SELECT * FROM ${unnestSql(UPSERT_COLUMNS, { firstParam: 3, alias: 't' })}
   ORDER BY n8n_execution_id
 )${
   withPrevious
@@ -256,7 +255,7 @@ function upsertBind({
   workflowIds: Map<string, string>;
   source: RunSource;
 }) {
-  return [instanceId, source, ...UPSERT_COLUMNS.map(([, , value]) => arrayLiteral(runs, (run) => value(run, workflowIds)))];
+  return [instanceId, source, ...arrayParams(UPSERT_COLUMNS, runs, workflowIds)];
 }
 
 // A lone UTF-16 surrogate (half of a pair) is not text: the API refuses pushes carrying one, but text from

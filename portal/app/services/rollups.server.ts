@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
 import type { Sql } from '~/lib/raw-sql.server';
-import { arrayLiteral, type ArrayElement } from '~/lib/sql-array.server';
+import { arrayParams, unnestSql, type ArrayColumns } from '~/lib/sql-array.server';
 import { RUN_STATUS_FILTERS } from '~/lib/run-filters';
 import { getDb } from '~/models/index.server';
 
@@ -15,15 +15,32 @@ const SUMS = ['total', 'success', 'error', 'sum_duration_ms', 'minutes_saved'];
 /** The SET of an ON CONFLICT DO UPDATE that adds the proposed row's sums to the existing row `alias`. */
 const addSums = (alias: string) => SUMS.map((column) => `${column} = ${alias}.${column} + EXCLUDED.${column}`).join(', ');
 
+/** Runs a write inserted (new executions), summed per (workflow, day) and whether they were manual runs. */
+export type AddedRuns = { workflowId: string; day: string; manual: boolean; total: number; success: number; error: number; sumDurationMs: number };
+/** INGEST_ROLLUPS_SQL's parameters: the added runs' sums ($1 on), then the keys to count again. */
+const ADDED_COLUMNS: ArrayColumns<AddedRuns> = [
+  ['workflow_id', 'uuid', (a) => a.workflowId],
+  ['day', 'date', (a) => a.day],
+  ['manual', 'boolean', (a) => a.manual],
+  ['total', 'int', (a) => a.total],
+  ['success', 'int', (a) => a.success],
+  ['error', 'int', (a) => a.error],
+  ['sum_duration_ms', 'bigint', (a) => a.sumDurationMs],
+];
+const RECOUNT_KEY_COLUMNS: ArrayColumns<RollupKey> = [
+  ['workflow_id', 'uuid', (k) => k.workflowId],
+  ['day', 'date', (k) => k.day],
+];
+
 /**
- * The change of each (workflow, day) in the json parameter $2 (workflow_id, day) counted again: the
+ * The change of each (workflow, day) of the recount keys (RECOUNT_KEY_COLUMNS) counted again: the
  * difference between a fresh count from execution_runs (committed runs and the transaction's own) and
  * the row as the transaction locked it; `counted` is the fresh total (0: the day has no runs left).
  */
 const RECOUNT_CHANGES = `SELECT k.workflow_id, k.day, c.total - cur.total AS total, c.success - cur.success AS success,
               c.error - cur.error AS error, c.sum_duration_ms - cur.sum_duration_ms AS sum_duration_ms, c.success AS priced,
               cur.minutes_saved AS minutes_before, c.total AS counted
-       FROM unnest($8::uuid[], $9::date[]) AS k(workflow_id, day)
+       FROM ${unnestSql(RECOUNT_KEY_COLUMNS, { firstParam: ADDED_COLUMNS.length + 1, alias: 'k' })}
        -- per key, a range scan of execution_runs_workflow_started_idx: the cost follows the runs of the
        -- touched days, not the size of the table (a join over all keys at once planned a full scan)
        CROSS JOIN LATERAL (
@@ -46,11 +63,6 @@ const RECOUNT_CHANGES = `SELECT k.workflow_id, k.day, c.total - cur.total AS tot
          SELECT d.total, d.success, d.error, d.sum_duration_ms, d.minutes_saved FROM execution_daily d
          WHERE d.workflow_id = k.workflow_id AND d.day = k.day OFFSET 0
        ) cur`;
-
-/** Runs a write inserted (new executions), summed per (workflow, day) and whether they were manual runs. */
-export type AddedRuns = { workflowId: string; day: string; manual: boolean; total: number; success: number; error: number; sumDurationMs: number };
-/** The added runs' parameters of INGEST_ROLLUPS_SQL ($1-$7), one array each. */
-const ADDED_COLUMNS: ((a: AddedRuns) => ArrayElement)[] = [(a) => a.workflowId, (a) => a.day, (a) => a.manual, (a) => a.total, (a) => a.success, (a) => a.error, (a) => a.sumDurationMs];
 
 /** Deletes the rows of recounted days left without runs (a run moved to another day, or only manual runs not counted). */
 async function deleteEmptiedDays({ emptied, sql }: { emptied: { workflow_id: string; day: string }[]; sql: Sql }) {
@@ -119,16 +131,15 @@ export function addToRollupRowsSql(runs: string) {
 
 const sumAdded = (column: string) => `coalesce(sum(a.${column}) FILTER (WHERE ${COUNTED_ADDED}), 0)`;
 /**
- * applyIngestRollups's statement, built once: $1-$7 the added runs' sums, $8-$9 the keys to count again (one
- * array per column). Exported for its plan test.
+ * applyIngestRollups's statement, built once: the added runs' sums, then the keys to count again, one array
+ * per column (ADDED_COLUMNS, RECOUNT_KEY_COLUMNS). Exported for its plan test.
  */
 export const INGEST_ROLLUPS_SQL = `WITH recounted AS (
        ${RECOUNT_CHANGES}
      ), changes AS (
        SELECT a.workflow_id, a.day, ${sumAdded('total')} AS total, ${sumAdded('success')} AS success, ${sumAdded('error')} AS error,
               ${sumAdded('sum_duration_ms')} AS sum_duration_ms, ${sumAdded('success')} AS priced, 0 AS minutes_before
-       FROM unnest($1::uuid[], $2::date[], $3::boolean[], $4::int[], $5::int[], $6::int[], $7::bigint[])
-         AS a(workflow_id, day, manual, total, success, error, sum_duration_ms)
+       FROM ${unnestSql(ADDED_COLUMNS, { firstParam: 1, alias: 'a' })}
        GROUP BY a.workflow_id, a.day
        UNION ALL
        SELECT workflow_id, day, total, success, error, sum_duration_ms, priced, minutes_before FROM recounted
@@ -167,11 +178,7 @@ export async function applyIngestRollups({ recount, added, sql }: { recount: Rol
   if (recountKeys.length === 0 && added.length === 0) return;
   const emptied = await sql<{ workflow_id: string; day: string }>(
     INGEST_ROLLUPS_SQL,
-    [
-      ...ADDED_COLUMNS.map((valueOf) => arrayLiteral(added, valueOf)),
-      arrayLiteral(recountKeys, (k) => k.workflowId),
-      arrayLiteral(recountKeys, (k) => k.day),
-    ],
+    [...arrayParams(ADDED_COLUMNS, added, undefined), ...arrayParams(RECOUNT_KEY_COLUMNS, recountKeys, undefined)],
     'ingest_rollups',
   );
   await deleteEmptiedDays({ emptied, sql });
