@@ -26,7 +26,7 @@ export const FULL: Sizes = {
   backfillExecutions: 100_000,
   nodeCalls: 300,
   warmUp: 20,
-  rounds: 5,
+  rounds: 7,
 };
 
 export const SMOKE: Sizes = {

@@ -1,6 +1,10 @@
 import os from 'node:os';
+import { median } from './load';
 
-/** One measured target. `ratio` is value / baseline when the target is relative to the in-run baseline. */
+/**
+ * One measured target. `ratio` is value / baseline when the target is relative to the in-run baseline; for
+ * a measurement in paired rounds (pairedRounds), the median of the per-round ratios.
+ */
 export type Entry = {
   benchmark: string;
   name: string;
@@ -17,15 +21,32 @@ export type BenchmarkOutcome = { entries: Entry[]; errors: string[] };
 
 const round = (n: number, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : n);
 
-/** value must be at least `min` × baseline (throughput). */
-export function atLeastTimes({ benchmark, name, unit, baseline, value, min, note }: { benchmark: string; name: string; unit: string; baseline: number; value: number; min: number; note?: string }): Entry {
-  const ratio = value / baseline;
+/**
+ * A measurement in paired rounds: each round measured the baseline and the value back to back, on the same
+ * machine state. `baseline` and `value` are each side's median; `ratio` is the median of the rounds' own
+ * ratios, so a round where the machine was slower for both sides stays a pair (the median of one side over
+ * the median of the other can divide figures of different rounds).
+ */
+export function pairedRounds({ baselineRounds, valueRounds }: { baselineRounds: number[]; valueRounds: number[] }) {
+  if (baselineRounds.length !== valueRounds.length || baselineRounds.length === 0) throw new Error('paired rounds need one baseline per value');
+  const perRound = valueRounds.map((value, i) => value / baselineRounds[i]!);
+  const baseline = median(baselineRounds);
+  const value = median(valueRounds);
+  return {
+    baseline,
+    value,
+    ratio: median(perRound),
+    note: `ratio per round: ${perRound.map((r) => r.toFixed(2)).join(', ')} (median of ${perRound.length} paired rounds); median value / median baseline: ${(value / baseline).toFixed(3)}`,
+  };
+}
+
+/** value must be at least `min` × baseline (throughput); `ratio` when it is not value / baseline (pairedRounds). */
+export function atLeastTimes({ benchmark, name, unit, baseline, value, min, note, ratio = value / baseline }: { benchmark: string; name: string; unit: string; baseline: number; value: number; min: number; note?: string; ratio?: number }): Entry {
   return { benchmark, name, unit, baseline: round(baseline), value: round(value), ratio: round(ratio, 3), target: `≥ ${min} × baseline`, met: ratio >= min, note };
 }
 
-/** value must be at most `max` × baseline (latency, time). */
-export function atMostTimes({ benchmark, name, unit, baseline, value, max, note }: { benchmark: string; name: string; unit: string; baseline: number; value: number; max: number; note?: string }): Entry {
-  const ratio = value / baseline;
+/** value must be at most `max` × baseline (latency, time); `ratio` when it is not value / baseline (pairedRounds). */
+export function atMostTimes({ benchmark, name, unit, baseline, value, max, note, ratio = value / baseline }: { benchmark: string; name: string; unit: string; baseline: number; value: number; max: number; note?: string; ratio?: number }): Entry {
   return { benchmark, name, unit, baseline: round(baseline), value: round(value), ratio: round(ratio, 3), target: `≤ ${max} × baseline`, met: ratio <= max, note };
 }
 
