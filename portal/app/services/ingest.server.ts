@@ -5,7 +5,7 @@ import { handled, withPipelinedTransaction, type Sql } from '~/lib/raw-sql.serve
 import { arrayParams, unnestSql, type ArrayColumns } from '~/lib/sql-array.server';
 import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
-import { addToRollupRowsSql, applyIngestRollups, CLIENT_SUMS_BY_CALLER, type AddedRuns, type RollupKey } from './rollups.server';
+import { addToRollupRowsSql, applyIngestRollups, CLIENT_SUMS_BY_CALLER, type RollupKey } from './rollups.server';
 import { dedupeReports } from './run-merge';
 import { forgetWorkflows, rememberedWorkflowIds, rememberWorkflows } from './workflow-ids.server';
 
@@ -38,7 +38,7 @@ const MERGED_COLUMNS: Record<string, string> = {
 const columns = Object.keys(MERGED_COLUMNS);
 const OPEN_ERROR_ALERT = "EXISTS (SELECT 1 FROM alerts a WHERE a.workflow_id = u.workflow_id AND a.kind = 'error' AND a.resolved_at IS NULL)";
 // the UTC day a run is counted on, as text ("YYYY-MM-DD"): no Date to parse per row
-const UTC_DAY = "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day";
+const UTC_DAY = "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
 
 /** The columns of the upsert's runs, in the order of its array parameters ($3 on): name, type, and each run's value. */
 const UPSERT_COLUMNS: ArrayColumns<ExecutionReport, Map<string, string>> = [
@@ -56,11 +56,12 @@ const UPSERT_COLUMNS: ArrayColumns<ExecutionReport, Map<string, string>> = [
 ];
 
 /**
- * The upsert, answering the (workflow, day) of every stored or changed run and, for a backfill, also
- * the previous (workflow, day) of runs it may move; it locks those rollup rows too, and adds the runs it
- * inserted to them (addToRollupRowsSql, without a round trip of its own): n8n's own start time replaces a
- * push's estimate, so the day a run was counted on can change. A push never changes a stored run's start
- * (MERGED_COLUMNS), so it skips that look-up and the rollup recount of runs it left unchanged.
+ * The upsert, answering each stored or changed run, with the (workflow, day) of each changed one and, for
+ * a backfill, also the previous (workflow, day) of runs it may move: the days applyIngestRollups counts
+ * again. It locks the rollup rows of those days and of the new runs, and adds the runs it inserted to them
+ * (addToRollupRowsSql, per workflow and per client, without a round trip of its own). n8n's own start time
+ * replaces a push's estimate, so the day a run was counted on can change; a push never changes a stored
+ * run's start (MERGED_COLUMNS), so it skips that look-up and the rollup recount of runs it left unchanged.
  *
  * The runs arrive as one array per column (lib/sql-array.server.ts): a json document of the runs cost the
  * database twice as long to take apart (json_to_recordset: 3.8-4.5 ms for 370 runs, unnest: 1.8-2.6 ms;
@@ -96,24 +97,20 @@ WITH incoming AS (
   UNION ALL
   SELECT workflow_id, (started_at AT TIME ZONE 'UTC')::date, NULL, NULL, NULL, NULL FROM previous` : ''
   }
-), rollup_rows AS (
-  ${addToRollupRowsSql('touched')}
-)
-SELECT n8n_execution_id, workflow_id, ${UTC_DAY}, inserted, status, mode = 'manual' AS manual, duration_ms,
+), ${addToRollupRowsSql('touched')}
+SELECT n8n_execution_id, workflow_id, CASE WHEN NOT inserted THEN ${UTC_DAY} END AS day, inserted,
        -- a success resolves an open error alert (workflowsToEvaluate)
        status = 'success' AND ${OPEN_ERROR_ALERT} AS open_error_alert
-FROM upserted u${withPrevious ? `\nUNION ALL\nSELECT NULL, workflow_id, ${UTC_DAY}, NULL, NULL, NULL, NULL, NULL FROM previous` : ''}`;
+FROM upserted u${withPrevious ? `\nUNION ALL\nSELECT NULL, workflow_id, ${UTC_DAY}, NULL, NULL FROM previous` : ''}`;
 const UPSERT_SQL = { push: upsertRunsSql(false), backfill: upsertRunsSql(true) } as const;
 
 type UpsertRow = {
   n8n_execution_id: string | null;
   workflow_id: string;
-  day: string;
+  /** the UTC day of a changed run, or the day it was on (null for a new execution: it is counted already) */
+  day: string | null;
   /** true: a new execution; false: a stored one the write changed; null: the day a changed run was on */
   inserted: boolean | null;
-  status: string | null;
-  manual: boolean | null;
-  duration_ms: number | null;
   /** a success on a workflow with an open error alert */
   open_error_alert: boolean | null;
 };
@@ -170,14 +167,14 @@ async function writeRunsOnce({ instanceId, runs, source, remembered }: { instanc
       const settings = applyIngestSettings(sql);
       const workflowIds = (remembered && rememberedWorkflowIds(instanceId, names)) || (await resolveWorkflows({ instanceId, names, sql }));
       const rows = await sql<UpsertRow>(UPSERT_SQL[source], upsertBind({ instanceId, runs, workflowIds, source }), `ingest_upsert_${source}`);
-      const changes = rollupChanges(rows);
-      // Issued in this order and sent together, COMMIT behind them: the alert checks, then the rollups. From
-      // the rollups statement (it changes the per-client rows) to the commit, the write holds per-client
-      // rows other writers need.
-      const last = [settings, enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql }), applyIngestRollups({ ...changes, sql })];
+      const recount = recountKeys(rows);
+      // Issued in this order and sent together, COMMIT behind them: the alert checks, then the recount (only
+      // when the write changed or moved runs). From the upsert (it adds to the per-client rows) to the
+      // commit, the write holds per-client rows other writers need.
+      const last = [settings, enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql }), applyIngestRollups({ recount, sql })];
       // a recount may be followed by a DELETE of the days it emptied, issued once its answer is known: it
       // must be on the wire before COMMIT (the helper throws the first failure of `last`)
-      if (changes.recount.length > 0) await Promise.allSettled(last);
+      if (recount.length > 0) await Promise.allSettled(last);
       const outcomes: RunOutcomes = new Map();
       for (const row of rows) if (row.n8n_execution_id !== null) outcomes.set(row.n8n_execution_id, row.inserted ? 'created' : 'updated');
       return { value: outcomes, unawaited: last };
@@ -201,27 +198,11 @@ export function applyIngestSettings(sql: Sql) {
 const isDeletedWorkflow = (error: unknown) =>
   (error as { code?: string }).code === '23503' && (error as { constraint?: string }).constraint === 'execution_runs_workflow_id_fkey';
 
-/**
- * What the write did to the rollups: the runs it inserted are added to their day; a day with a run it
- * changed (or moved away from, for a backfill) is counted again.
- */
-function rollupChanges(rows: UpsertRow[]): { recount: RollupKey[]; added: AddedRuns[] } {
+/** The days to count again: of each run the write changed, and (a backfill) of each day a run may have left. */
+function recountKeys(rows: UpsertRow[]): RollupKey[] {
   const recount: RollupKey[] = [];
-  const added = new Map<string, AddedRuns>();
-  for (const row of rows) {
-    if (row.inserted !== true) {
-      recount.push({ workflowId: row.workflow_id, day: row.day });
-      continue;
-    }
-    const key = `${row.workflow_id}|${row.day}|${row.manual}`;
-    let sums = added.get(key);
-    if (!sums) added.set(key, (sums = { workflowId: row.workflow_id, day: row.day, manual: row.manual === true, total: 0, success: 0, error: 0, sumDurationMs: 0 }));
-    sums.total++;
-    if (row.status === 'success') sums.success++;
-    else if (FAILED_STATUSES.has(row.status!)) sums.error++;
-    sums.sumDurationMs += row.duration_ms ?? 0;
-  }
-  return { recount, added: [...added.values()] };
+  for (const row of rows) if (row.inserted !== true) recount.push({ workflowId: row.workflow_id, day: row.day! });
+  return recount;
 }
 
 /**

@@ -1,0 +1,106 @@
+import type { ExecutionReport } from '@monoliet/contract';
+import { QueryTypes, type Transaction } from 'sequelize';
+import { withConnection } from '~/lib/raw-sql.server';
+import { getDb } from '~/models/index.server';
+import { recordRuns } from '~/services/ingest.server';
+import { buildClient, buildInstance, buildWorkflow } from './factories';
+import { storedAndRecomputedClientRollups, storedAndRecomputedRollups } from './helpers/rollup-check';
+
+// Concurrent ingests cannot deadlock because each takes its rollup rows in one order: its runs, then the
+// (workflow, day) rows, then the per-client (client, day) rows, all in its upsert; its recount changes only
+// rows the upsert has locked (rollups.server.ts). These tests hold a per-client row from another
+// transaction and look at what a write has locked while it waits for that row.
+
+const DAY = '2026-03-10';
+const run = (executionId: string, status: ExecutionReport['status']): ExecutionReport => ({
+  executionId,
+  workflowId: 'wf-lock-order',
+  status,
+  startedAt: `${DAY}T09:00:00.000Z`,
+  ...(status === 'running' ? {} : { stoppedAt: `${DAY}T09:00:01.000Z` }),
+});
+
+async function setUp() {
+  const instance = await buildInstance();
+  const client = await buildClient();
+  const workflow = await buildWorkflow({ instance, client, n8nWorkflowId: 'wf-lock-order' });
+  const push = (report: ExecutionReport) => recordRuns({ instanceId: instance.id, source: 'push', reports: [report] });
+  return { instance, client, workflow, push };
+}
+
+/** Another transaction holding the day's per-client row of `clientId`. */
+async function holdClientRow(clientId: string): Promise<Transaction> {
+  const blocker = await getDb().transaction();
+  const rows = await getDb().query('SELECT 1 FROM execution_client_daily WHERE client_id = $1 AND day = $2 FOR UPDATE', { bind: [clientId, DAY], transaction: blocker, type: QueryTypes.SELECT });
+  expect(rows).toHaveLength(1);
+  return blocker;
+}
+
+/** The statement of the backend that waits for a lock, once there is one. */
+async function waitingStatement(): Promise<string> {
+  for (let tries = 0; tries < 250; tries++) {
+    const rows = await getDb().query<{ query: string }>(
+      "SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+      { type: QueryTypes.SELECT },
+    );
+    if (rows[0]) return rows[0].query.trim();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('no write waited for the per-client row');
+}
+
+async function isDailyRowLocked(workflowId: string): Promise<boolean> {
+  return withConnection(async (sql) => {
+    try {
+      await sql('SELECT 1 FROM execution_daily WHERE workflow_id = $1 AND day = $2 FOR UPDATE NOWAIT', [workflowId, DAY]);
+      return false;
+    } catch (error) {
+      if ((error as { code?: string }).code === '55P03') return true;
+      throw error;
+    }
+  });
+}
+
+describe('the rollup rows an ingest locks', () => {
+  it("locks a new run's (workflow, day) row before it waits for the day's per-client row", async () => {
+    const { client, workflow, push, instance } = await setUp();
+    await push(run('lock-1', 'success'));
+    const blocker = await holdClientRow(client.id);
+    let write: ReturnType<typeof push> | undefined;
+    try {
+      write = push(run('lock-2', 'success'));
+      // the write waits in its upsert, holding the (workflow, day) row already
+      expect(await waitingStatement()).toMatch(/^WITH incoming AS/);
+      expect(await isDailyRowLocked(workflow.id)).toBe(true);
+    } finally {
+      await blocker.rollback();
+    }
+    expect(await write).toEqual({ accepted: 1, created: 1, updated: 0, unchanged: 0 });
+    const perWorkflow = await storedAndRecomputedRollups({ instanceId: instance.id });
+    expect(perWorkflow.stored).toEqual(perWorkflow.recomputed);
+    const perClient = await storedAndRecomputedClientRollups();
+    expect(perClient.stored).toEqual(perClient.recomputed);
+    expect(perClient.stored.filter((row) => row.client_id === client.id).map((row) => [row.day, row.total])).toEqual([[DAY, 2]]);
+  });
+
+  it('locks the per-client row of a day it will count again in its upsert, before its recount', async () => {
+    const { client, push, instance } = await setUp();
+    await push(run('recount-1', 'running'));
+    const blocker = await holdClientRow(client.id);
+    let write: ReturnType<typeof push> | undefined;
+    try {
+      // a run that finishes adds nothing: its day is counted again in the write's last statement, whose
+      // per-client change must not take a row the upsert did not lock
+      write = push(run('recount-1', 'success'));
+      expect(await waitingStatement()).toMatch(/^WITH incoming AS/);
+    } finally {
+      await blocker.rollback();
+    }
+    expect(await write).toEqual({ accepted: 1, created: 0, updated: 1, unchanged: 0 });
+    const perWorkflow = await storedAndRecomputedRollups({ instanceId: instance.id });
+    expect(perWorkflow.stored).toEqual(perWorkflow.recomputed);
+    const perClient = await storedAndRecomputedClientRollups();
+    expect(perClient.stored).toEqual(perClient.recomputed);
+    expect(perClient.stored.filter((row) => row.client_id === client.id).map((row) => [row.day, row.total, row.success])).toEqual([[DAY, 1, 1]]);
+  });
+});
