@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, IdParamsSchema } from './api';
+import { ingestBodyCheck } from './ingest-check';
 import { pageOf, PageQuerySchema } from './pagination';
 
 export const EXECUTION_STATUSES = ['canceled', 'crashed', 'error', 'new', 'running', 'success', 'unknown', 'waiting'] as const;
@@ -9,21 +10,34 @@ export type ExecutionStatus = z.infer<typeof ExecutionStatusSchema>;
 const isoDateTime = z.iso.datetime({ offset: true });
 /** Text PostgreSQL can store: a NUL character is refused here, with its field, rather than by the database. */
 const text = () => z.string().regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+const EXECUTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const MAX_INT = 2_147_483_647;
+/** The lengths of the report's text fields (min 1: may not be empty), for the schemas and ingest-check.ts. */
+const LENGTHS = {
+  instance: { min: 1, max: 500 },
+  workflowId: { min: 1, max: 64 },
+  workflowName: { min: 0, max: 500 },
+  mode: { min: 1, max: 32 },
+  errorMessage: { min: 0, max: 10_000 },
+  errorNode: { min: 0, max: 500 },
+  retryOf: { min: 0, max: 64 },
+} as const;
+const textOf = (field: keyof typeof LENGTHS) => text().min(LENGTHS[field].min).max(LENGTHS[field].max);
 
 /** One n8n execution as the Monoliet node (push) or the reconcile (backfill) reports it. */
 export const ExecutionReportSchema = z.object({
-  executionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an n8n execution id'),
-  workflowId: text().min(1).max(64),
-  workflowName: text().max(500).optional(),
+  executionId: z.string().regex(EXECUTION_ID, 'must be an n8n execution id'),
+  workflowId: textOf('workflowId'),
+  workflowName: textOf('workflowName').optional(),
   status: ExecutionStatusSchema,
-  mode: text().min(1).max(32).optional(),
+  mode: textOf('mode').optional(),
   startedAt: isoDateTime,
   stoppedAt: isoDateTime.nullable().optional(),
-  durationMs: z.int().min(0).max(2_147_483_647).optional(),
-  errorMessage: text().max(10_000).optional(),
-  errorNode: text().max(500).optional(),
-  retryOf: text().max(64).nullable().optional(),
-  itemCount: z.int().min(0).max(2_147_483_647).optional(),
+  durationMs: z.int().min(0).max(MAX_INT).optional(),
+  errorMessage: textOf('errorMessage').optional(),
+  errorNode: textOf('errorNode').optional(),
+  retryOf: textOf('retryOf').nullable().optional(),
+  itemCount: z.int().min(0).max(MAX_INT).optional(),
 });
 export type ExecutionReport = z.infer<typeof ExecutionReportSchema>;
 
@@ -34,13 +48,24 @@ export const MAX_BATCH_SIZE = 500;
  * instance they come from (default: its base URL; the portal keys runs by instance + execution id).
  */
 export const ExecutionBatchSchema = z.object({
-  instance: text().min(1).max(500),
+  instance: textOf('instance'),
   runs: z.array(ExecutionReportSchema).min(1).max(MAX_BATCH_SIZE),
 });
 export type ExecutionBatch = z.infer<typeof ExecutionBatchSchema>;
 
-export const SingleExecutionSchema = ExecutionReportSchema.extend({ instance: text().min(1).max(500) });
+export const SingleExecutionSchema = ExecutionReportSchema.extend({ instance: textOf('instance') });
 export type SingleExecution = z.infer<typeof SingleExecutionSchema>;
+
+/** The ingest body's fast path (ingest-check.ts), with the rules of the schemas above. */
+export const checkIngestBody = ingestBodyCheck({
+  statuses: EXECUTION_STATUSES,
+  executionId: EXECUTION_ID,
+  // the very pattern zod tests (set for every string format)
+  dateTime: isoDateTime._zod.def.pattern!,
+  maxBatch: MAX_BATCH_SIZE,
+  maxInt: MAX_INT,
+  ...LENGTHS,
+});
 
 export const IngestResultSchema = z.object({
   accepted: z.int(),
@@ -58,6 +83,9 @@ export type IngestResult = z.infer<typeof IngestResultSchema>;
 export const IngestBodySchema = z
   .unknown()
   .transform((value, ctx): ExecutionBatch | SingleExecution => {
+    // nearly every body is valid: a plain check first, zod (and its issues) only when that does not pass
+    const checked = checkIngestBody(value) as ExecutionBatch | SingleExecution | undefined;
+    if (checked) return checked;
     const schema = typeof value === 'object' && value !== null && 'runs' in value ? ExecutionBatchSchema : SingleExecutionSchema;
     const result = schema.safeParse(value);
     if (result.success) return result.data;
