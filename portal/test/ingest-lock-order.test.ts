@@ -1,5 +1,5 @@
 import type { ExecutionReport } from '@monoliet/contract';
-import { QueryTypes, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import { withConnection } from '~/lib/raw-sql.server';
 import { getDb } from '~/models/index.server';
 import { recordRuns } from '~/services/ingest.server';
@@ -28,12 +28,22 @@ async function setUp() {
   return { instance, client, workflow, push };
 }
 
-/** Another transaction holding the day's per-client row of `clientId`. */
-async function holdClientRow(clientId: string): Promise<Transaction> {
+/**
+ * Holds the day's per-client row of `clientId` from another transaction, starts `write` and runs `check`
+ * while it waits; then lets the row go and answers the write's result.
+ */
+async function whileClientRowHeld<T>(clientId: string, write: () => Promise<T>, check: () => Promise<void>): Promise<T> {
   const blocker = await getDb().transaction();
-  const rows = await getDb().query('SELECT 1 FROM execution_client_daily WHERE client_id = $1 AND day = $2 FOR UPDATE', { bind: [clientId, DAY], transaction: blocker, type: QueryTypes.SELECT });
-  expect(rows).toHaveLength(1);
-  return blocker;
+  let written: Promise<T>;
+  try {
+    const rows = await getDb().query('SELECT 1 FROM execution_client_daily WHERE client_id = $1 AND day = $2 FOR UPDATE', { bind: [clientId, DAY], transaction: blocker, type: QueryTypes.SELECT });
+    expect(rows).toHaveLength(1);
+    written = write();
+    await check();
+  } finally {
+    await blocker.rollback();
+  }
+  return written;
 }
 
 /** The statement of the backend that waits for a lock, once there is one. */
@@ -61,46 +71,39 @@ async function isDailyRowLocked(workflowId: string): Promise<boolean> {
   });
 }
 
+/** Both rollup levels equal a recount of the runs; answers the per-client rows. */
+async function expectRollupsOfTheRuns(instanceId: string) {
+  const perWorkflow = await storedAndRecomputedRollups({ instanceId });
+  expect(perWorkflow.stored).toEqual(perWorkflow.recomputed);
+  const perClient = await storedAndRecomputedClientRollups();
+  expect(perClient.stored).toEqual(perClient.recomputed);
+  return perClient.stored;
+}
+
 describe('the rollup rows an ingest locks', () => {
   it("locks a new run's (workflow, day) row before it waits for the day's per-client row", async () => {
     const { client, workflow, push, instance } = await setUp();
     await push(run('lock-1', 'success'));
-    const blocker = await holdClientRow(client.id);
-    let write: ReturnType<typeof push> | undefined;
-    try {
-      write = push(run('lock-2', 'success'));
+    const written = await whileClientRowHeld(client.id, () => push(run('lock-2', 'success')), async () => {
       // the write waits in its upsert, holding the (workflow, day) row already
       expect(await waitingStatement()).toMatch(/^WITH incoming AS/);
       expect(await isDailyRowLocked(workflow.id)).toBe(true);
-    } finally {
-      await blocker.rollback();
-    }
-    expect(await write).toEqual({ accepted: 1, created: 1, updated: 0, unchanged: 0 });
-    const perWorkflow = await storedAndRecomputedRollups({ instanceId: instance.id });
-    expect(perWorkflow.stored).toEqual(perWorkflow.recomputed);
-    const perClient = await storedAndRecomputedClientRollups();
-    expect(perClient.stored).toEqual(perClient.recomputed);
-    expect(perClient.stored.filter((row) => row.client_id === client.id).map((row) => [row.day, row.total])).toEqual([[DAY, 2]]);
+    });
+    expect(written).toEqual({ accepted: 1, created: 1, updated: 0, unchanged: 0 });
+    const perClient = await expectRollupsOfTheRuns(instance.id);
+    expect(perClient.filter((row) => row.client_id === client.id).map((row) => [row.day, row.total])).toEqual([[DAY, 2]]);
   });
 
   it('locks the per-client row of a day it will count again in its upsert, before its recount', async () => {
     const { client, push, instance } = await setUp();
     await push(run('recount-1', 'running'));
-    const blocker = await holdClientRow(client.id);
-    let write: ReturnType<typeof push> | undefined;
-    try {
-      // a run that finishes adds nothing: its day is counted again in the write's last statement, whose
-      // per-client change must not take a row the upsert did not lock
-      write = push(run('recount-1', 'success'));
+    // a run that finishes adds nothing: its day is counted again in the write's last statement, whose
+    // per-client change must not take a row the upsert did not lock
+    const written = await whileClientRowHeld(client.id, () => push(run('recount-1', 'success')), async () => {
       expect(await waitingStatement()).toMatch(/^WITH incoming AS/);
-    } finally {
-      await blocker.rollback();
-    }
-    expect(await write).toEqual({ accepted: 1, created: 0, updated: 1, unchanged: 0 });
-    const perWorkflow = await storedAndRecomputedRollups({ instanceId: instance.id });
-    expect(perWorkflow.stored).toEqual(perWorkflow.recomputed);
-    const perClient = await storedAndRecomputedClientRollups();
-    expect(perClient.stored).toEqual(perClient.recomputed);
-    expect(perClient.stored.filter((row) => row.client_id === client.id).map((row) => [row.day, row.total, row.success])).toEqual([[DAY, 1, 1]]);
+    });
+    expect(written).toEqual({ accepted: 1, created: 0, updated: 1, unchanged: 0 });
+    const perClient = await expectRollupsOfTheRuns(instance.id);
+    expect(perClient.filter((row) => row.client_id === client.id).map((row) => [row.day, row.total, row.success])).toEqual([[DAY, 1, 1]]);
   });
 });
