@@ -7,9 +7,10 @@ import { buildClient, buildInstance, buildWorkflow } from './factories';
 import { storedAndRecomputedClientRollups, storedAndRecomputedRollups } from './helpers/rollup-check';
 
 // Concurrent ingests cannot deadlock because each takes its rollup rows in one order: its runs, then the
-// (workflow, day) rows, then the per-client (client, day) rows, all in its upsert; its recount changes only
-// rows the upsert has locked (rollups.server.ts). These tests hold a per-client row from another
-// transaction and look at what a write has locked while it waits for that row.
+// (workflow, day) rows (its upsert), then the per-client (client, day) rows in one ordered pass: in its
+// upsert when all of its runs are new, else in its last statement, after the recount (rollups.server.ts).
+// These tests hold a per-client row from another transaction and look at what a write has locked while it
+// waits for that row.
 
 const DAY = '2026-03-10';
 const run = (executionId: string, status: ExecutionReport['status']): ExecutionReport => ({
@@ -94,16 +95,18 @@ describe('the rollup rows an ingest locks', () => {
     expect(perClient.filter((row) => row.client_id === client.id).map((row) => [row.day, row.total])).toEqual([[DAY, 2]]);
   });
 
-  it('locks the per-client row of a day it will count again in its upsert, before its recount', async () => {
-    const { client, push, instance } = await setUp();
-    await push(run('recount-1', 'running'));
-    // a run that finishes adds nothing: its day is counted again in the write's last statement, whose
-    // per-client change must not take a row the upsert did not lock
-    const written = await whileClientRowHeld(client.id, () => push(run('recount-1', 'success')), async () => {
-      expect(await waitingStatement()).toMatch(/^WITH incoming AS/);
+  it('takes the per-client rows of a write that changed a run in its last statement, after the recount', async () => {
+    const { client, workflow, instance } = await setUp();
+    const write = (reports: ExecutionReport[]) => recordRuns({ instanceId: instance.id, source: 'push', reports });
+    await write([run('recount-1', 'running')]);
+    // one run finishing (its day is counted again) and one new run: counting the day reads all of its runs,
+    // and the per-client rows, which every writer of the client's day needs, are not held through it
+    const written = await whileClientRowHeld(client.id, () => write([run('recount-1', 'success'), run('recount-2', 'error')]), async () => {
+      expect(await waitingStatement()).toMatch(/^WITH recounted AS/);
+      expect(await isDailyRowLocked(workflow.id)).toBe(true);
     });
-    expect(written).toEqual({ accepted: 1, created: 0, updated: 1, unchanged: 0 });
+    expect(written).toEqual({ accepted: 2, created: 1, updated: 1, unchanged: 0 });
     const perClient = await expectRollupsOfTheRuns(instance.id);
-    expect(perClient.filter((row) => row.client_id === client.id).map((row) => [row.day, row.total, row.success])).toEqual([[DAY, 1, 1]]);
+    expect(perClient.filter((row) => row.client_id === client.id).map((row) => [row.day, row.total, row.success, row.error])).toEqual([[DAY, 2, 1, 1]]);
   });
 });

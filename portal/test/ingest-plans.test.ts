@@ -22,7 +22,7 @@ it("recounts a day through the workflow's own runs on a plan made while executio
     try {
       // the first execution makes the generic plan, on the empty table; the ones after reuse it
       await sql(`BEGIN`);
-      await sql(`EXPLAIN EXECUTE recount('{}', '{}')`);
+      await sql(`EXPLAIN EXECUTE recount('{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}')`);
       await sql(`ROLLBACK`);
       const instance = await buildInstance();
       for (let batch = 0; batch < 10; batch++) {
@@ -36,7 +36,7 @@ it("recounts a day through the workflow's own runs on a plan made while executio
       }
       const [workflow] = await getDb().query<{ id: string }>(`SELECT id FROM workflows WHERE n8n_workflow_id = 'wf7'`, { type: QueryTypes.SELECT });
       await sql(`BEGIN`);
-      const rows = await sql<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE recount('{${workflow!.id}}', '{${DAY}}')`);
+      const rows = await sql<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE recount('{}', '{}', '{}', '{}', '{}', '{}', '{}', '{${workflow!.id}}', '{${DAY}}')`);
       await sql(`ROLLBACK`);
       return rows.map((row) => row['QUERY PLAN']).join('\n');
     } finally {

@@ -5,7 +5,7 @@ import { handled, withPipelinedTransaction, type Sql } from '~/lib/raw-sql.serve
 import { arrayParams, unnestSql, type ArrayColumns } from '~/lib/sql-array.server';
 import { enqueueAlertChecks } from './alert-checks.server';
 import { submitRuns } from './ingest-coalescer.server';
-import { addToRollupRowsSql, applyIngestRollups, CLIENT_SUMS_BY_CALLER, type RollupKey } from './rollups.server';
+import { addToRollupRowsSql, applyIngestRollups, CLIENT_SUMS_BY_CALLER, type AddedRuns, type RollupKey } from './rollups.server';
 import { dedupeReports } from './run-merge';
 import { forgetWorkflows, rememberedWorkflowIds, rememberWorkflows } from './workflow-ids.server';
 
@@ -59,7 +59,8 @@ const UPSERT_COLUMNS: ArrayColumns<ExecutionReport, Map<string, string>> = [
  * The upsert, answering each stored or changed run, with the (workflow, day) of each changed one and, for
  * a backfill, also the previous (workflow, day) of runs it may move: the days applyIngestRollups counts
  * again. It locks the rollup rows of those days and of the new runs, and adds the runs it inserted to them
- * (addToRollupRowsSql, per workflow and per client, without a round trip of its own). n8n's own start time
+ * (addToRollupRowsSql, without a round trip of its own; to the per-client rows too when there is nothing
+ * to count again). n8n's own start time
  * replaces a push's estimate, so the day a run was counted on can change; a push never changes a stored
  * run's start (MERGED_COLUMNS), so it skips that look-up and the rollup recount of runs it left unchanged.
  *
@@ -98,19 +99,21 @@ WITH incoming AS (
   SELECT workflow_id, (started_at AT TIME ZONE 'UTC')::date, NULL, NULL, NULL, NULL FROM previous` : ''
   }
 ), ${addToRollupRowsSql('touched')}
-SELECT n8n_execution_id, workflow_id, CASE WHEN NOT inserted THEN ${UTC_DAY} END AS day, inserted,
+SELECT n8n_execution_id, workflow_id, ${UTC_DAY} AS day, inserted, status, mode = 'manual' AS manual, duration_ms,
        -- a success resolves an open error alert (workflowsToEvaluate)
        status = 'success' AND ${OPEN_ERROR_ALERT} AS open_error_alert
-FROM upserted u${withPrevious ? `\nUNION ALL\nSELECT NULL, workflow_id, ${UTC_DAY}, NULL, NULL FROM previous` : ''}`;
+FROM upserted u${withPrevious ? `\nUNION ALL\nSELECT NULL, workflow_id, ${UTC_DAY}, NULL, NULL, NULL, NULL, NULL FROM previous` : ''}`;
 const UPSERT_SQL = { push: upsertRunsSql(false), backfill: upsertRunsSql(true) } as const;
 
 type UpsertRow = {
   n8n_execution_id: string | null;
   workflow_id: string;
-  /** the UTC day of a changed run, or the day it was on (null for a new execution: it is counted already) */
-  day: string | null;
+  day: string;
   /** true: a new execution; false: a stored one the write changed; null: the day a changed run was on */
   inserted: boolean | null;
+  status: string | null;
+  manual: boolean | null;
+  duration_ms: number | null;
   /** a success on a workflow with an open error alert */
   open_error_alert: boolean | null;
 };
@@ -167,14 +170,14 @@ async function writeRunsOnce({ instanceId, runs, source, remembered }: { instanc
       const settings = applyIngestSettings(sql);
       const workflowIds = (remembered && rememberedWorkflowIds(instanceId, names)) || (await resolveWorkflows({ instanceId, names, sql }));
       const rows = await sql<UpsertRow>(UPSERT_SQL[source], upsertBind({ instanceId, runs, workflowIds, source }), `ingest_upsert_${source}`);
-      const recount = recountKeys(rows);
-      // Issued in this order and sent together, COMMIT behind them: the alert checks, then the recount (only
-      // when the write changed or moved runs). From the upsert (it adds to the per-client rows) to the
-      // commit, the write holds per-client rows other writers need.
-      const last = [settings, enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql }), applyIngestRollups({ recount, sql })];
+      const changes = rollupChanges(rows);
+      // Issued in this order and sent together, COMMIT behind them: the alert checks, then (only when the
+      // write changed or moved runs) the recount and the per-client sums. From the statement that adds to
+      // the per-client rows to the commit, the write holds per-client rows other writers need.
+      const last = [settings, enqueueAlertChecks({ workflowIds: workflowsToEvaluate({ runs, rows }), sql }), applyIngestRollups({ ...changes, sql })];
       // a recount may be followed by a DELETE of the days it emptied, issued once its answer is known: it
       // must be on the wire before COMMIT (the helper throws the first failure of `last`)
-      if (recount.length > 0) await Promise.allSettled(last);
+      if (changes.recount.length > 0) await Promise.allSettled(last);
       const outcomes: RunOutcomes = new Map();
       for (const row of rows) if (row.n8n_execution_id !== null) outcomes.set(row.n8n_execution_id, row.inserted ? 'created' : 'updated');
       return { value: outcomes, unawaited: last };
@@ -198,11 +201,28 @@ export function applyIngestSettings(sql: Sql) {
 const isDeletedWorkflow = (error: unknown) =>
   (error as { code?: string }).code === '23503' && (error as { constraint?: string }).constraint === 'execution_runs_workflow_id_fkey';
 
-/** The days to count again: of each run the write changed, and (a backfill) of each day a run may have left. */
-function recountKeys(rows: UpsertRow[]): RollupKey[] {
+/**
+ * What the write did to the rollups: a day with a run it changed (or moved away from, for a backfill) is
+ * counted again; then the runs it inserted, which its upsert added to their (workflow, day) rows, are
+ * added to the per-client rows by the same statement (applyIngestRollups). Without a recount there is
+ * nothing to do here: the upsert has added them to the per-client rows itself.
+ */
+function rollupChanges(rows: UpsertRow[]): { recount: RollupKey[]; added: AddedRuns[] } {
   const recount: RollupKey[] = [];
-  for (const row of rows) if (row.inserted !== true) recount.push({ workflowId: row.workflow_id, day: row.day! });
-  return recount;
+  for (const row of rows) if (row.inserted !== true) recount.push({ workflowId: row.workflow_id, day: row.day });
+  if (recount.length === 0) return { recount, added: [] };
+  const added = new Map<string, AddedRuns>();
+  for (const row of rows) {
+    if (row.inserted !== true) continue;
+    const key = `${row.workflow_id}|${row.day}|${row.manual}`;
+    let sums = added.get(key);
+    if (!sums) added.set(key, (sums = { workflowId: row.workflow_id, day: row.day, manual: row.manual === true, total: 0, success: 0, error: 0, sumDurationMs: 0 }));
+    sums.total++;
+    if (row.status === 'success') sums.success++;
+    else if (FAILED_STATUSES.has(row.status!)) sums.error++;
+    sums.sumDurationMs += row.duration_ms ?? 0;
+  }
+  return { recount, added: [...added.values()] };
 }
 
 /**

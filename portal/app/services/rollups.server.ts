@@ -9,12 +9,24 @@ export type RollupKey = { workflowId: string; day: string };
 // A run counts unless it is a manual (editor) run and the settings exclude those.
 const COUNT_MANUAL = '(SELECT count_manual_runs FROM portal_settings WHERE id = 1)';
 const COUNTED_RUN = `(r.mode <> 'manual' OR ${COUNT_MANUAL})`;
+const COUNTED_ADDED = `(NOT a.manual OR ${COUNT_MANUAL})`;
 const FAILED_STATUSES_SQL = RUN_STATUS_FILTERS.failed.statuses.map((status) => `'${status}'`).join(', ');
 const SUMS = ['total', 'success', 'error', 'sum_duration_ms', 'minutes_saved'];
 /** The SET of an ON CONFLICT DO UPDATE that adds the proposed row's sums to the existing row `alias`. */
 const addSums = (alias: string) => SUMS.map((column) => `${column} = ${alias}.${column} + EXCLUDED.${column}`).join(', ');
 
-/** INGEST_ROLLUPS_SQL's parameters: the keys to count again. */
+/** Runs a write inserted (new executions), summed per (workflow, day) and whether they were manual runs. */
+export type AddedRuns = { workflowId: string; day: string; manual: boolean; total: number; success: number; error: number; sumDurationMs: number };
+/** INGEST_ROLLUPS_SQL's parameters: the added runs' sums ($1 on), then the keys to count again. */
+const ADDED_COLUMNS: ArrayColumns<AddedRuns> = [
+  ['workflow_id', 'uuid', (a) => a.workflowId],
+  ['day', 'date', (a) => a.day],
+  ['manual', 'boolean', (a) => a.manual],
+  ['total', 'int', (a) => a.total],
+  ['success', 'int', (a) => a.success],
+  ['error', 'int', (a) => a.error],
+  ['sum_duration_ms', 'bigint', (a) => a.sumDurationMs],
+];
 const RECOUNT_KEY_COLUMNS: ArrayColumns<RollupKey> = [
   ['workflow_id', 'uuid', (k) => k.workflowId],
   ['day', 'date', (k) => k.day],
@@ -28,7 +40,7 @@ const RECOUNT_KEY_COLUMNS: ArrayColumns<RollupKey> = [
 const RECOUNT_CHANGES = `SELECT k.workflow_id, k.day, c.total - cur.total AS total, c.success - cur.success AS success,
               c.error - cur.error AS error, c.sum_duration_ms - cur.sum_duration_ms AS sum_duration_ms, c.success AS priced,
               cur.minutes_saved AS minutes_before, c.total AS counted
-       FROM ${unnestSql(RECOUNT_KEY_COLUMNS, { firstParam: 1, alias: 'k' })}
+       FROM ${unnestSql(RECOUNT_KEY_COLUMNS, { firstParam: ADDED_COLUMNS.length + 1, alias: 'k' })}
        -- per key, a range scan of execution_runs_workflow_started_idx: the cost follows the runs of the
        -- touched days, not the size of the table (a join over all keys at once planned a full scan)
        CROSS JOIN LATERAL (
@@ -65,22 +77,23 @@ async function deleteEmptiedDays({ emptied, sql }: { emptied: { workflow_id: str
 
 // How a write of runs (the ingest) keeps the rollups, inside its transaction, exact under concurrent writers:
 // 1. its upsert statement creates or locks the (workflow, day) row of every run it stored or changed, in
-//    key order, and adds to it the runs it inserted; then, in the same statement, it does the same with
-//    the per-client (client, day) rows of those keys, in key order (addToRollupRowsSql). A run the write
-//    inserted is counted nowhere else, so adding it needs no look at the day's other runs. Every earlier
-//    writer of those rows has then committed.
-// 2. when it changed or moved runs, its last statement (applyIngestRollups) counts those days again: the
-//    difference between a fresh count (which sees the committed runs and this transaction's own) and the
-//    row as it stands, added to the (workflow, day) rows and to the per-client rows, all of which the
-//    upsert has locked. No writer takes a rollup row out of order, so two writers cannot each hold rows
-//    the other waits for. execution_daily's statement triggers, which sum every other writer's changes
-//    into the per-client rows, stand aside inside the ingest's transaction (CLIENT_SUMS_BY_CALLER).
-// Each rollup row is written once per write, plus once for a recount (until 2026-11-26 a (workflow, day) row
-// was locked, then changed, and the trigger read both versions back: a third of the database's work in a
-// batch, docs/PERFORMANCE.md). The statements address the rows through ON CONFLICT and per-key look-ups,
-// that is through the unique indexes: an UPDATE joined to the keys was planned as a scan of all of
-// execution_daily (the planner guesses a fixed row count for a set of keys it cannot see), which grows
-// with the history.
+//    key order, and adds to it the runs it inserted (addToRollupRowsSql): such a run is counted nowhere
+//    else, so adding it needs no look at the day's other runs. Every earlier writer of those rows has then
+//    committed. When all of its runs are new, the same statement then adds them to the per-client rows, in
+//    (client, day) order, and that is all (decision 15).
+// 2. otherwise its last statement (applyIngestRollups) counts again the days of runs it changed or moved:
+//    the difference between a fresh count (which sees the committed runs and this transaction's own) and
+//    the row as it stands. The same statement adds to the per-client rows the sums of everything the
+//    write changed, in one ordered pass. Either way the per-client rows, shared by every workflow of a
+//    client, are taken after all of the write's (workflow, day) rows, in one ordered pass, and held to the
+//    commit: two writers cannot each hold some of them while waiting for the other's. execution_daily's
+//    statement triggers, which sum every other writer's changes into the per-client rows, stand aside
+//    inside the ingest's transaction (CLIENT_SUMS_BY_CALLER).
+// Each (workflow, day) row is written once per write (until 2026-11-26 it was locked, then changed, and the
+// trigger read both versions back: a third of the database's work in a batch, docs/PERFORMANCE.md). The
+// statements address the rows through ON CONFLICT and per-key look-ups, that is through the unique
+// (workflow_id, day) index: an UPDATE joined to the keys was planned as a scan of all of execution_daily
+// (the planner guesses a fixed row count for a set of keys it cannot see), which grows with the history.
 
 /**
  * A select-list expression for the first statement of the ingest's transaction: execution_daily's triggers
@@ -91,12 +104,12 @@ export const CLIENT_SUMS_BY_CALLER = "set_config('monoliet.client_rollups', 'cal
 /**
  * Data-modifying CTEs (`name AS (...)`, for the WITH list of the write's upsert) that create or lock, in key
  * order, the execution_daily row of every (workflow, day) in `runs` and add to it the runs the write
- * inserted, then create or lock the execution_client_daily row of each (client, day) among them and add
- * the same runs. `runs` is a relation of the write's runs: workflow_id, day, inserted (a new execution),
- * status, mode, duration_ms; and rows with inserted NULL for days a run may have moved away from (locked,
- * nothing added). A key whose runs are all manual runs that are not counted gets no row. A per-client row
- * with nothing to add is locked only when applyIngestRollups may change it (its day has a changed or
- * moved run); where there is none yet, it is created with zeros.
+ * inserted. `runs` is a relation of the write's runs: workflow_id, day, inserted (a new execution), status,
+ * mode, duration_ms; and rows with inserted NULL for days a run may have moved away from (locked, nothing
+ * added). A key whose runs are all manual runs that are not counted gets no row.
+ * When every run of the write is new (nothing to count again, so no last statement), the same statement
+ * then adds them to the per-client rows, in (client, day) order; otherwise applyIngestRollups does, after
+ * its recount.
  */
 export function addToRollupRowsSql(runs: string) {
   const added = `t.inserted AND (t.mode <> 'manual' OR ${COUNT_MANUAL})`;
@@ -130,10 +143,12 @@ export function addToRollupRowsSql(runs: string) {
      FROM added_runs
      -- only once rollup_rows has run to its end, so every (workflow, day) row is locked before the first
      -- per-client row: PostgreSQL runs the data-modifying CTEs nobody reads at the statement's end, in an
-     -- order it does not promise, and this one would otherwise come first
-     WHERE (SELECT count(*) FROM rollup_rows) >= 0
+     -- order it does not promise, and this one would otherwise come first. A write with a day to count
+     -- again leaves the per-client rows to its last statement: taken here, they would be held through
+     -- the recount, which reads every run of the day, while every other writer of the client's day waits.
+     WHERE (SELECT count(*) FROM rollup_rows) >= 0 AND NOT EXISTS (SELECT 1 FROM added_runs WHERE recounted)
      GROUP BY client_id, day
-     HAVING sum(total) <> 0 OR bool_or(recounted)
+     HAVING sum(total) <> 0
      ORDER BY client_id, day
      ON CONFLICT ON CONSTRAINT execution_client_daily_key DO UPDATE
      SET ${addSums('c')}
@@ -141,12 +156,20 @@ export function addToRollupRowsSql(runs: string) {
    )`;
 }
 
+const sumAdded = (column: string) => `coalesce(sum(a.${column}) FILTER (WHERE ${COUNTED_ADDED}), 0)`;
 /**
- * applyIngestRollups's statement, built once: the keys to count again, one array per column
- * (RECOUNT_KEY_COLUMNS). Exported for its plan test.
+ * applyIngestRollups's statement, built once: the added runs' sums, then the keys to count again, one array
+ * per column (ADDED_COLUMNS, RECOUNT_KEY_COLUMNS). Exported for its plan test.
  */
 export const INGEST_ROLLUPS_SQL = `WITH recounted AS (
        ${RECOUNT_CHANGES}
+     ), changes AS (
+       SELECT a.workflow_id, a.day, ${sumAdded('total')} AS total, ${sumAdded('success')} AS success, ${sumAdded('error')} AS error,
+              ${sumAdded('sum_duration_ms')} AS sum_duration_ms, ${sumAdded('success')} AS priced, 0 AS minutes_before
+       FROM ${unnestSql(ADDED_COLUMNS, { firstParam: 1, alias: 'a' })}
+       GROUP BY a.workflow_id, a.day
+       UNION ALL
+       SELECT workflow_id, day, total, success, error, sum_duration_ms, priced, minutes_before FROM recounted
      ), changed AS (
        INSERT INTO execution_daily AS d (workflow_id, day, client_id, total, success, error, sum_duration_ms, minutes_saved)
        SELECT s.workflow_id, s.day, w.client_id, s.total, s.success, s.error, s.sum_duration_ms,
@@ -158,12 +181,11 @@ export const INGEST_ROLLUPS_SQL = `WITH recounted AS (
        SET ${addSums('d')}, updated_at = now()
        WHERE (EXCLUDED.total, EXCLUDED.success, EXCLUDED.error, EXCLUDED.sum_duration_ms, EXCLUDED.minutes_saved) <> (0, 0, 0, 0, 0)
      ), client_changes AS (
-       -- the rows' client is the workflow's: a reassignment rewrites them under a table lock the write waits
-       -- for. Every row exists and is locked (addToRollupRowsSql).
+       -- the rows' client is the workflow's: a reassignment rewrites them under a table lock the write waits for
        INSERT INTO execution_client_daily AS c (client_id, day, total, success, error, sum_duration_ms, minutes_saved)
        SELECT w.client_id, s.day, sum(s.total), sum(s.success), sum(s.error), sum(s.sum_duration_ms),
               sum(s.priced * w.minutes_saved_per_run - s.minutes_before)
-       FROM recounted s JOIN workflows w ON w.id = s.workflow_id
+       FROM changes s JOIN workflows w ON w.id = s.workflow_id
        GROUP BY w.client_id, s.day
        HAVING (sum(s.total), sum(s.success), sum(s.error), sum(s.sum_duration_ms), sum(s.priced * w.minutes_saved_per_run - s.minutes_before)) <> (0, 0, 0, 0, 0)
        ORDER BY w.client_id, s.day
@@ -173,14 +195,20 @@ export const INGEST_ROLLUPS_SQL = `WITH recounted AS (
      SELECT workflow_id, day::text AS day FROM recounted WHERE counted = 0`;
 
 /**
- * The ingest's last statement, when the write changed or moved runs: counts the days in `recount` again
- * (their rows, and their per-client rows, are locked and hold the runs the write added) and adds each
- * difference to the (workflow, day) row and to the per-client row. Deletes the days left without runs.
+ * The ingest's last statement, for a write that changed or moved runs (`recount` is not empty): counts the
+ * days in `recount` again (their rows are locked, and hold the runs the write added) and adds to the
+ * per-client rows the sums of the write's added runs (`added`, as addToRollupRowsSql added them) and of
+ * the recounts, in (client, day) order. Deletes the days left without runs. A write of new runs only has
+ * added them to the per-client rows in its upsert.
  */
-export async function applyIngestRollups({ recount, sql }: { recount: RollupKey[]; sql: Sql }) {
+export async function applyIngestRollups({ recount, added, sql }: { recount: RollupKey[]; added: AddedRuns[]; sql: Sql }) {
   const recountKeys = uniqueSortedKeys(recount);
   if (recountKeys.length === 0) return;
-  const emptied = await sql<{ workflow_id: string; day: string }>(INGEST_ROLLUPS_SQL, arrayParams(RECOUNT_KEY_COLUMNS, recountKeys, undefined), 'ingest_rollups');
+  const emptied = await sql<{ workflow_id: string; day: string }>(
+    INGEST_ROLLUPS_SQL,
+    [...arrayParams(ADDED_COLUMNS, added, undefined), ...arrayParams(RECOUNT_KEY_COLUMNS, recountKeys, undefined)],
+    'ingest_rollups',
+  );
   await deleteEmptiedDays({ emptied, sql });
 }
 
