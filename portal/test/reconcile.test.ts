@@ -1,3 +1,4 @@
+import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { ExecutionDaily, ExecutionRun, N8nInstance, SyncRun, Workflow } from '~/models/index.server';
 import { recordRuns } from '~/services/ingest.server';
@@ -230,7 +231,25 @@ describe('reconcile', () => {
   it('runs one sync per instance at a time', async () => {
     const { fake, instance, workflowIds } = await setup();
     fake.addExecutions({ count: 1_000, workflowIds, from: new Date('2026-03-10T00:00:00Z') });
-    const results = await Promise.allSettled([reconcile(instance.id), reconcile(instance.id)]);
+    // n8n holds the first sync's first request until the second sync has been tried: a fast sync could
+    // otherwise end before the second one's lock attempt (a connection of its own) and both would run
+    let held = false;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      http.get(`${fake.baseUrl}/api/v1/workflows`, async () => {
+        held = true;
+        await released;
+      }, { once: true }),
+    );
+    const first = reconcile(instance.id);
+    while (!held) await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = await reconcile(instance.id).then(
+      (value) => ({ status: 'fulfilled' as const, value }),
+      (reason: unknown) => ({ status: 'rejected' as const, reason }),
+    );
+    release();
+    const results = [await first.then((value) => ({ status: 'fulfilled' as const, value })), second];
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.message).toContain('already running');
     await expectExact(fake, instance.id);
